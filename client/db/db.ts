@@ -20,6 +20,18 @@ export type Session = {
 
 export type RejectedMutation = { mutation: Mutation; reason: string; at: number };
 
+/** The tables a device's mutations change (conversations are server-written only). */
+export type MutableTable = 'contacts' | 'fields' | 'segments';
+export type MutableRecord = Contact | FieldDefinition | Segment;
+
+/**
+ * The server's version of a record that pending mutations touch (Replicache's "base snapshot",
+ * kept per record): view = base + pending mutations in id order. Lets a pull re-apply pending
+ * edits on top of new server data (S5) and lets a rejected/ignored mutation be undone exactly.
+ * record null + deleted false = the server has no such record (yet); deleted = tombstone.
+ */
+export type BaseRow = { table: MutableTable; id: string; record: MutableRecord | null; deleted: boolean };
+
 export type MetaRow =
   | { key: 'session'; value: Session }
   | { key: 'cursor'; value: number }
@@ -27,7 +39,11 @@ export type MetaRow =
   | { key: 'mutationCounter'; value: number }
   | { key: 'rejected'; value: RejectedMutation[] }
   /** Set once the first full pull finished; until then the view shows first-sync progress. */
-  | { key: 'initialSyncDone'; value: boolean };
+  | { key: 'initialSyncDone'; value: boolean }
+  /** Epoch ms of the last successful sync (shown as "last synced"). */
+  | { key: 'lastSyncedAt'; value: number }
+  /** Survives sign-out: the sync identity and which workspace the local data belongs to. */
+  | { key: 'identity'; value: { clientId: string; workspaceId: string } };
 
 export type MetaKey = MetaRow['key'];
 export type MetaValue<K extends MetaKey> = Extract<MetaRow, { key: K }>['value'];
@@ -41,6 +57,7 @@ export class ContactsDB extends Dexie {
   segments!: Table<Segment, string>;
   outbox!: Table<OutboxEntry, number>;
   meta!: Table<MetaRow, string>;
+  bases!: Table<BaseRow, [MutableTable, string]>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -53,6 +70,8 @@ export class ContactsDB extends Dexie {
       outbox: 'id',
       meta: 'key',
     });
+    // v2 (sync engine): per-record server bases of records with pending mutations.
+    this.version(2).stores({ bases: '[table+id]' });
   }
 
   async getMeta<K extends MetaKey>(key: K): Promise<MetaValue<K> | undefined> {

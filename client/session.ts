@@ -1,0 +1,49 @@
+// The device's session (S9): a device token scoped to one workspace, kept in meta. The clientId
+// is this browser profile's sync identity and survives sign-out/sign-in, so mutation ids stay
+// unique per (clientId, id) forever.
+import { useLiveQuery } from 'dexie-react-hooks';
+import { newId } from '../shared/ids';
+import type { SignInResponse } from '../shared/protocol';
+import { workspaceSchema } from '../shared/schema';
+import type { ContactsDB, Session } from './db/db';
+
+/** The one call sign-in needs (the tRPC client satisfies it). */
+export type SignInApi = { auth: { demoSignIn: { mutate(input: { deviceName: string }): Promise<SignInResponse> } } };
+
+export async function signInDemo(db: ContactsDB, api: SignInApi, deviceName: string): Promise<Session> {
+  const response = await api.auth.demoSignIn.mutate({ deviceName });
+  const workspace = workspaceSchema.parse(response.workspace);
+  if (typeof response.token !== 'string' || !response.token) throw new Error('sign-in returned no token');
+  return db.transaction('rw', [db.meta, db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.bases], async () => {
+    const identity = await db.getMeta('identity');
+    let clientId = identity?.clientId ?? newId();
+    if (identity && identity.workspaceId !== workspace.id) {
+      // Another workspace's data must not stay on the device (S9); a client id belongs to one workspace.
+      await clearWorkspaceData(db);
+      clientId = newId();
+    }
+    const session: Session = { token: response.token, workspaceId: workspace.id, workspaceName: workspace.name, clientId };
+    await db.setMeta('identity', { clientId, workspaceId: workspace.id });
+    await db.setMeta('session', session);
+    return session;
+  });
+}
+
+export async function getSession(db: ContactsDB): Promise<Session | undefined> {
+  return db.getMeta('session');
+}
+
+/** Forgets the token. The local data and outbox stay, so signing in again loses nothing. */
+export async function signOut(db: ContactsDB): Promise<void> {
+  await db.meta.delete('session');
+}
+
+async function clearWorkspaceData(db: ContactsDB): Promise<void> {
+  await Promise.all([db.contacts.clear(), db.conversations.clear(), db.fields.clear(), db.segments.clear(), db.outbox.clear(), db.bases.clear()]);
+  await db.meta.bulkDelete(['cursor', 'initialSyncDone', 'rejected', 'lastSyncedAt']);
+}
+
+/** undefined while loading, null when signed out. */
+export function useSession(db: ContactsDB): Session | null | undefined {
+  return useLiveQuery(async () => (await db.getMeta('session')) ?? null, [db]);
+}

@@ -1,0 +1,43 @@
+// The app's one sync engine, wired to the app's database, the same-origin API and the session.
+import { db as appDb, type ContactsDB } from '../db/db';
+import { guardUpgrades } from '../db/upgrade-guard';
+import { createSyncApi, type SyncApi } from '../trpc';
+import { getSession, signInDemo } from '../session';
+import { SyncEngine } from './loop';
+import { appSyncStatus } from './status';
+import { transportFromApi } from './transport';
+
+let engine: SyncEngine | null = null;
+let api: SyncApi | null = null;
+let currentToken: string | undefined;
+
+/** Same-origin API client; the token is the current session's. */
+export function getSyncApi(): SyncApi {
+  api ??= createSyncApi({ baseUrl: '', getToken: () => currentToken });
+  return api;
+}
+
+export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
+  if (engine) return engine;
+  guardUpgrades(database, (reason) => appSyncStatus.set({ reloadNeeded: true, lastError: reason }));
+  engine = new SyncEngine({
+    db: database,
+    status: appSyncStatus,
+    transportFor: (session) => {
+      currentToken = session.token;
+      return transportFromApi(getSyncApi());
+    },
+  });
+  void getSession(database).then((s) => {
+    currentToken = s?.token;
+  });
+  engine.start();
+  return engine;
+}
+
+/** One-click demo sign-in ("Open demo workspace"), then the first sync starts. */
+export async function signInDemoAndSync(deviceName: string, database: ContactsDB = appDb): Promise<void> {
+  const session = await signInDemo(database, getSyncApi(), deviceName);
+  currentToken = session.token;
+  void getSyncEngine(database).syncNow();
+}

@@ -1,0 +1,91 @@
+// Pull (S4): pages of server changes after the stored cursor. Each page is stored with its
+// cursor in ONE transaction, then pending mutations are re-applied on top (rebase, S5).
+// Acknowledged outbox entries (id <= lastMutationId) are dropped on the LAST page only: the
+// server reads lastMutationId and the changes in one snapshot, so by then every effect of
+// those mutations has been pulled and the view never shows an acknowledged edit flicker back.
+import type { Change, PullResponse } from '../../shared/protocol';
+import { changeSchema } from '../../shared/protocol';
+import type { BaseRow, ContactsDB, MutableRecord, MutableTable } from '../db/db';
+import { publishTouched } from '../db/changes';
+import { keyString, touchedBy, type RecordKey } from '../db/record-apply';
+import { emptyTouched, deleteConversationsOf, type Touched } from '../db/view-write';
+import { indexPending, pendingDeletedContacts, rebaseRecords, updateBases } from './rebase';
+import type { SyncTransport } from './transport';
+
+export type PullProgress = { received: number; headSeq: number; cursor: number };
+export type PullOptions = { clientId: string; limit?: number; onProgress?: (p: PullProgress) => void };
+
+const TABLE_OF = { contact: 'contacts', conversation: 'conversations', field: 'fields', segment: 'segments' } as const;
+
+/** Pulls until the server has nothing more. Returns the number of changes received. */
+export async function pullAll(db: ContactsDB, transport: SyncTransport, opts: PullOptions): Promise<number> {
+  let received = 0;
+  for (;;) {
+    const cursor = (await db.getMeta('cursor')) ?? 0;
+    const page = await transport.pull({ clientId: opts.clientId, cursor, ...(opts.limit ? { limit: opts.limit } : {}) });
+    const changes = page.changes.map((c) => changeSchema.parse(c));
+    await storePage(db, { ...page, changes });
+    received += changes.length;
+    opts.onProgress?.({ received, headSeq: page.headSeq, cursor: page.cursor });
+    if (!page.hasMore) break;
+  }
+  if (!(await db.getMeta('initialSyncDone'))) await db.setMeta('initialSyncDone', true);
+  return received;
+}
+
+/** Stores one page (exported for tests): changes, cursor, acknowledgements, rebase. */
+export async function storePage(db: ContactsDB, page: PullResponse): Promise<void> {
+  const touched: Touched = emptyTouched();
+  await db.transaction('rw', [db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.meta, db.bases], async () => {
+    const stored = (await db.getMeta('cursor')) ?? 0;
+    if (page.cursor < stored) return; // another tab stored newer data meanwhile
+    const now = Date.now();
+    let outbox = await db.outbox.toArray();
+    const rebaseKeys = new Map<string, RecordKey>();
+    // Records with a base get their base updated; the others are written to the view directly.
+    const baseRows: BaseRow[] = page.changes.flatMap((c) =>
+      c.kind === 'conversation' ? [] : [{ table: TABLE_OF[c.kind] as MutableTable, id: c.id, record: c.deleted ? null : (c.data as MutableRecord), deleted: c.deleted }],
+    );
+    const based = await updateBases(db, baseRows);
+    const direct = page.changes.filter((c) => c.kind === 'conversation' || !based.has(keyString(TABLE_OF[c.kind] as MutableTable, c.id)));
+    await writeDirect(db, direct, pendingDeletedContacts(outbox), touched);
+    for (const row of baseRows) if (based.has(keyString(row.table, row.id))) rebaseKeys.set(keyString(row.table, row.id), row);
+
+    if (!page.hasMore) {
+      const acked = outbox.filter((m) => m.id <= page.lastMutationId);
+      if (acked.length) {
+        await db.outbox.bulkDelete(acked.map((m) => m.id));
+        outbox = outbox.filter((m) => m.id > page.lastMutationId);
+        for (const m of acked) {
+          const { table, ids } = touchedBy(m);
+          for (const id of ids) rebaseKeys.set(keyString(table, id), { table, id });
+        }
+      }
+    }
+    await rebaseRecords(db, [...rebaseKeys.values()], indexPending(outbox), now, touched);
+    await db.setMeta('cursor', page.cursor);
+  });
+  publishTouched(touched);
+}
+
+async function writeDirect(db: ContactsDB, changes: Change[], pendingDeleted: Set<string>, touched: Touched): Promise<void> {
+  for (const kind of ['field', 'segment', 'contact', 'conversation'] as const) {
+    const table = TABLE_OF[kind];
+    const ofKind = changes.filter((c) => c.kind === kind);
+    if (!ofKind.length) continue;
+    const live: unknown[] = [];
+    const dead: string[] = [];
+    for (const c of ofKind) {
+      touched[table].add(c.id);
+      if (c.deleted) dead.push(c.id);
+      else if (c.kind === 'conversation' && pendingDeleted.has(c.data.contactId)) continue;
+      else live.push(c.data);
+    }
+    const t = db[table] as unknown as { bulkPut(v: unknown[]): Promise<unknown>; bulkDelete(k: string[]): Promise<void> };
+    if (live.length) await t.bulkPut(live);
+    if (dead.length) {
+      await t.bulkDelete(dead);
+      if (kind === 'contact') await deleteConversationsOf(db, dead, touched);
+    }
+  }
+}

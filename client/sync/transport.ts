@@ -1,0 +1,23 @@
+// What the sync engine needs from the network: two calls. The real one wraps the tRPC client;
+// tests wrap it again to drop responses or send requests twice.
+import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../../shared/protocol';
+import type { SyncApi } from '../trpc';
+
+export type SyncTransport = {
+  pull(req: PullRequest): Promise<PullResponse>;
+  push(req: PushRequest): Promise<PushResponse>;
+};
+
+export function transportFromApi(api: SyncApi): SyncTransport {
+  return {
+    pull: (req) => api.sync.pull.query(req),
+    push: (req) => api.sync.push.mutate(req),
+  };
+}
+
+/** True when the server refused the device token (revoked / unknown): retrying will not help. */
+export function isUnauthorized(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const data = (error as { data?: { code?: string; httpStatus?: number } }).data;
+  return data?.code === 'UNAUTHORIZED' || data?.httpStatus === 401;
+}
