@@ -1,0 +1,188 @@
+// The All Contacts page (V1-V6, V10, V12): top bar, segment banner, table, pagination, states.
+// Reads Dexie only, through the local query engine (S1); all view state is in the URL.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Stack } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Contact, FieldDefinition, FilterGroup, Segment } from '../../../shared/schema';
+import { db } from '../../db/db';
+import { notifications } from '@mantine/notifications';
+import {
+  createSegment,
+  deleteSegment,
+  filterFieldsFor,
+  getSyncEngine,
+  patchContact,
+  patchSegment,
+  useContactsQuery,
+  useSyncStatus,
+  validateCondition,
+} from '../deps';
+import { useColumnPrefs } from './column-prefs';
+import { ContactsTable } from './contacts-table';
+import { FilterDrawer } from './filter-drawer';
+import { PaginationBar } from './pagination-bar';
+import { SegmentBanner } from './segment-banner';
+import { SegmentDeleteModal } from './segment-delete-modal';
+import { SegmentNameModal } from './segment-name-modal';
+import { TopBar } from './top-bar';
+import { useNow } from './use-now';
+import { useViewState } from './use-view-state';
+import type { SortBy } from './view-state';
+import { FirstSyncProgress, LoadingContacts, NoContacts, NoMatches, SyncErrorAlert } from './view-states';
+
+const NO_FIELDS: FieldDefinition[] = [];
+const NO_SEGMENTS: Segment[] = [];
+
+export function ContactsPage() {
+  const { view, update } = useViewState();
+  const status = useSyncStatus();
+  const now = useNow();
+  const fields = useLiveQuery(() => db.fields.orderBy('position').toArray(), [], NO_FIELDS);
+  const segments = useLiveQuery(() => db.segments.toArray().then(sortByName), [], NO_SEGMENTS);
+  const filterFields = useMemo(() => filterFieldsFor(fields), [fields]);
+  const columns = useColumnPrefs(fields);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const [naming, setNaming] = useState<'save' | 'rename' | null>(null);
+  const [deleting, setDeleting] = useState<Segment | null>(null);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+
+  const segment = view.segmentId ? segments.find((s) => s.id === view.segmentId) : undefined;
+  // Only complete conditions apply, so a half-edited one never empties the table.
+  const quickFilter = useMemo<FilterGroup>(
+    () => ({ match: view.filter.match, conditions: view.filter.conditions.filter((c) => validateCondition(c, fields) === null) }),
+    [view.filter, fields],
+  );
+  const filter = segment ? segment.definition : quickFilter;
+  const query = useMemo(
+    () => ({ search: view.search, filter, sort: view.sort, page: view.page, pageSize: view.pageSize }),
+    [view.search, filter, view.sort, view.page, view.pageSize],
+  );
+  const result = useContactsQuery(query);
+
+  // A page past the end (rows deleted, link from a bigger list) moves to the last page.
+  const lastPage = Math.max(1, Math.ceil(result.total / view.pageSize));
+  useEffect(() => {
+    if (result.ready && view.page > lastPage) update({ page: lastPage }, 'replace');
+  }, [result.ready, view.page, lastPage, update]);
+
+  const onSearch = useCallback((search: string) => update({ search, page: 1 }, 'replace'), [update]);
+  const onFilter = (next: FilterGroup) =>
+    // Editing filters while a segment is applied starts from the segment's conditions and leaves it.
+    update({ filter: next, segmentId: null, page: 1 });
+  const onSegment = (segmentId: string | null) => update({ segmentId, search: '', filter: { match: 'all', conditions: [] }, page: 1 });
+  const onSort = (by: SortBy) =>
+    update((v) => ({ sort: { by, dir: v.sort.by === by && v.sort.dir === 'asc' ? 'desc' : v.sort.by === by ? 'asc' : by === 'name' ? 'asc' : 'desc' }, page: 1 }));
+  const onSelect = useCallback((ids: string[], on: boolean) => {
+    setSelected((prev) => {
+      const next = new Set(prev);
+      for (const id of ids) (on ? next.add(id) : next.delete(id));
+      return next;
+    });
+  }, []);
+  const clearFilters = () => update({ search: '', filter: { match: 'all', conditions: [] }, segmentId: null, page: 1 });
+  const toggleOptIn = useCallback((contact: Contact, on: boolean) => {
+    patchContact(db, contact.id, { set: { campaignOptIn: on } }).catch((e: unknown) =>
+      notifications.show({ color: 'red', title: 'Not saved', message: e instanceof Error ? e.message : String(e) }),
+    );
+  }, []);
+  const retry = () => void getSyncEngine().syncNow();
+
+  const narrowed = view.search !== '' || quickFilter.conditions.length > 0 || segment !== undefined;
+  const drawerFilter = segment && view.filter.conditions.length === 0 ? segment.definition : view.filter;
+
+  let body: React.ReactNode;
+  if (status.firstSync) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
+  else if (!result.ready) body = <LoadingContacts />;
+  else if (result.total === 0 && !narrowed) body = <NoContacts />;
+  else if (result.total === 0) body = <NoMatches onClear={clearFilters} />;
+  else
+    body = (
+      <ContactsTable
+        rows={result.rows}
+        contactColumns={columns.contactColumns}
+        conversationColumns={columns.conversationColumns}
+        sort={view.sort}
+        onSort={onSort}
+        selected={selected}
+        onSelect={onSelect}
+        onToggleOptIn={toggleOptIn}
+        now={now}
+      />
+    );
+
+  return (
+    <Stack gap="sm">
+      <TopBar
+        search={view.search}
+        onSearch={onSearch}
+        activeFilterCount={quickFilter.conditions.length}
+        onOpenFilters={() => setFiltersOpen(true)}
+        segments={segments}
+        segmentId={segment ? segment.id : null}
+        onSegment={onSegment}
+        fields={fields}
+        visibleColumns={columns.visible}
+        onToggleColumn={columns.toggle}
+      />
+      {status.lastError && <SyncErrorAlert message={status.lastError} onRetry={retry} />}
+      {segment && (
+        <SegmentBanner
+          segment={segment}
+          total={result.total}
+          onLeave={() => onSegment(null)}
+          onRename={() => setNaming('rename')}
+          onDelete={() => setDeleting(segment)}
+        />
+      )}
+      {body}
+      {result.ready && !status.firstSync && (
+        <PaginationBar
+          total={result.total}
+          page={view.page}
+          pageSize={view.pageSize}
+          onPage={(page) => update({ page })}
+          onPageSize={(pageSize) => update({ pageSize, page: 1 })}
+        />
+      )}
+      <FilterDrawer
+        opened={filtersOpen}
+        onClose={() => setFiltersOpen(false)}
+        filter={drawerFilter}
+        fields={fields}
+        filterFields={filterFields}
+        onChange={onFilter}
+        onSaveAsSegment={() => setNaming('save')}
+      />
+      <SegmentNameModal
+        opened={naming !== null}
+        title={naming === 'rename' ? 'Rename segment' : 'Save as segment'}
+        submitLabel={naming === 'rename' ? 'Rename' : 'Save segment'}
+        initialName={naming === 'rename' && segment ? segment.name : ''}
+        onClose={() => setNaming(null)}
+        onSubmit={async (name) => {
+          if (naming === 'rename' && segment) {
+            await patchSegment(db, segment.id, { name });
+          } else {
+            const id = await createSegment(db, { name, definition: quickFilter });
+            setFiltersOpen(false);
+            onSegment(id);
+          }
+        }}
+      />
+      <SegmentDeleteModal
+        segment={deleting}
+        onClose={() => setDeleting(null)}
+        onConfirm={async (s) => {
+          setDeleting(null);
+          if (view.segmentId === s.id) onSegment(null);
+          await deleteSegment(db, s.id);
+        }}
+      />
+    </Stack>
+  );
+}
+
+function sortByName(segments: Segment[]): Segment[] {
+  return segments.sort((a, b) => a.name.localeCompare(b.name));
+}
+

@@ -1,0 +1,48 @@
+// V0: the application frame: header (title, description, sync status) and the sidebar.
+import type { ReactNode } from 'react';
+import { Alert, AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useSyncStatus } from '../deps';
+import { Sidebar } from './sidebar';
+import { SyncIndicator } from './sync-indicator';
+
+export function Shell({ children }: { children: ReactNode }) {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const status = useSyncStatus();
+  return (
+    <AppShell header={{ height: 72 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" miw={0}>
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Stack gap={0} miw={0}>
+              <Title order={1} size="h3">
+                All Contacts
+              </Title>
+              <Text size="sm" c="dimmed" truncate visibleFrom="xs">
+                View, search, filter, edit, and export every contact in your workspace.
+              </Text>
+            </Stack>
+          </Group>
+          <SyncIndicator />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Sidebar onNavigate={close} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {status.reloadNeeded && (
+          <Alert color="yellow" mb="sm" title="A newer version is open in another tab" role="alert">
+            <Group justify="space-between">
+              <Text size="sm">This tab must reload to keep using the local database.</Text>
+              <Button size="xs" onClick={() => window.location.reload()}>
+                Reload
+              </Button>
+            </Group>
+          </Alert>
+        )}
+        {children}
+      </AppShell.Main>
+    </AppShell>
+  );
+}
