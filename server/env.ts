@@ -1,0 +1,25 @@
+// Environment, parsed once at start-up with zod so a typo fails loudly instead of silently defaulting.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Demo workspace + one-click sign-in; on unless DEMO=0 (or "false"/"off"). */
+  DEMO: z
+    .string()
+    .optional()
+    .transform((v) => !(v !== undefined && ['0', 'false', 'off', 'no'].includes(v.trim().toLowerCase()))),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DIST_DIR: z.string().min(1).default('./dist'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const detail = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${detail}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,51 @@
+// One node:http server: /trpc/* (tRPC), /healthz, and the built PWA for everything else.
+import http from 'node:http';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { LIMITS } from '../shared/limits';
+import type { Logger } from './log';
+import { appRouter } from './routers/_app';
+import { serveStatic } from './static-files';
+import type { Storage } from './storage/types';
+import { createContext } from './trpc';
+
+export type AppServerOptions = { storage: Storage; log: Logger; demo: boolean; distDir?: string };
+
+export function createAppServer(opts: AppServerOptions): http.Server {
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: LIMITS.requestBodyMaxBytes,
+    createContext: ({ req }) =>
+      createContext({ storage: opts.storage, log: opts.log, demo: opts.demo, authorization: req.headers.authorization }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        opts.log.error('trpc.error', { procedure: path ?? null, message: error.message });
+      }
+    },
+  });
+
+  return http.createServer((req, res) => {
+    const pathname = (req.url ?? '/').split('?')[0];
+    if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
+      // Refuse oversized bodies before reading them (chunked bodies are capped by maxBodySize).
+      const length = Number(req.headers['content-length'] ?? 0);
+      if (length > LIMITS.requestBodyMaxBytes) {
+        res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
+        res.end(JSON.stringify({ error: `request body larger than ${LIMITS.requestBodyMaxBytes} bytes` }));
+        req.resume();
+        return;
+      }
+      res.setHeader('Cache-Control', 'no-store');
+      void trpc(req, res);
+      return;
+    }
+    if (pathname === '/healthz') {
+      void opts.storage.health().then((db) => {
+        res.writeHead(db.ok ? 200 : 503, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+        res.end(JSON.stringify({ ok: db.ok, db: db.ok ? 'ok' : (db.detail ?? 'error') }));
+      });
+      return;
+    }
+    serveStatic(opts.distDir, req, res);
+  });
+}

@@ -1,0 +1,88 @@
+// Entry point: `tsx server/index.ts` starts the one server process (R1); tests call startServer().
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseEnv } from './env';
+import { createAppServer } from './http';
+import { createLogger } from './log';
+import { ensureDemoWorkspace } from './seed/seed';
+import { openSqliteStorage } from './storage/sqlite';
+
+export type StartServerOptions = {
+  port: number;
+  host?: string;
+  dataDir: string;
+  distDir?: string;
+  demo?: boolean;
+  quiet?: boolean;
+};
+
+export type RunningServer = { url: string; port: number; dataFile: string; close(): Promise<void> };
+
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const log = createLogger({ quiet: opts.quiet });
+  const storage = openSqliteStorage(opts.dataDir);
+  const demo = opts.demo ?? true;
+  if (demo) {
+    const made = await ensureDemoWorkspace(storage);
+    if (made) log.info('demo.seeded', { workspace: made.workspaceId, contacts: made.contacts });
+  }
+  const server = createAppServer({ storage, log, demo, distDir: opts.distDir });
+  const host = opts.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    dataFile: storage.location,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }).then(() => storage.close());
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const env = parseEnv();
+  const running = await startServer({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    distDir: env.DIST_DIR,
+    demo: env.DEMO,
+  });
+  const lines = [
+    `All Contacts is running at ${running.url}`,
+    `Data file: ${path.resolve(running.dataFile)}`,
+    env.DEMO
+      ? `Open ${running.url} and click 'Open demo workspace'`
+      : 'Demo sign-in is off (DEMO=0); devices need a token issued by an operator.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  const shutdown = (signal: string) => {
+    process.stdout.write(`${signal}: shutting down\n`);
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

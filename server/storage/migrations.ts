@@ -1,0 +1,72 @@
+// Versioned schema migrations for the SQLite file, tracked with PRAGMA user_version.
+// Append a new entry for every change; never edit a shipped one.
+import type Database from 'better-sqlite3';
+
+export const MIGRATIONS: readonly string[] = [
+  // 1: workspaces, devices, the generic records table, the per-workspace sequence, the mutation log.
+  `
+  CREATE TABLE workspaces (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    ingest_key_hash TEXT
+  );
+  CREATE TABLE workspace_seq (
+    workspace_id TEXT PRIMARY KEY REFERENCES workspaces(id),
+    seq INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE devices (
+    token_hash TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    name TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen_at INTEGER,
+    revoked_at INTEGER
+  );
+  CREATE TABLE records (
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    kind TEXT NOT NULL CHECK (kind IN ('contact', 'conversation', 'field', 'segment')),
+    id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0,
+    contact_id TEXT,
+    data TEXT,
+    PRIMARY KEY (workspace_id, kind, id),
+    UNIQUE (workspace_id, seq)
+  );
+  -- Ids are globally unique: an id of workspace B can never be created or touched from A.
+  CREATE UNIQUE INDEX records_id ON records(id);
+  CREATE INDEX records_contact ON records(workspace_id, contact_id) WHERE contact_id IS NOT NULL;
+  CREATE TABLE clients (
+    client_id TEXT PRIMARY KEY,
+    workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+    last_mutation_id INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE applied_mutations (
+    client_id TEXT NOT NULL REFERENCES clients(client_id),
+    mutation_id INTEGER NOT NULL,
+    workspace_id TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('applied', 'ignored', 'rejected')),
+    reason TEXT,
+    PRIMARY KEY (client_id, mutation_id)
+  ) WITHOUT ROWID;
+  `,
+];
+
+/** Brings the file to the newest version, one transaction per step. Returns the resulting version. */
+export function migrate(db: Database.Database): number {
+  let version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new Error(`Database schema version ${version} is newer than this server (${MIGRATIONS.length})`);
+  }
+  while (version < MIGRATIONS.length) {
+    const sql = MIGRATIONS[version];
+    const next = version + 1;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${next}`);
+    })();
+    version = next;
+  }
+  return version;
+}

@@ -1,0 +1,278 @@
+// The default storage: one SQLite file (better-sqlite3, synchronous API) in DATA_DIR.
+// WAL + synchronous=FULL: a committed transaction survives a crash or power loss (R4).
+// better-sqlite3 is synchronous but the Storage contract is async (for PostgreSQL), so a transaction
+// may await between statements; a small mutex keeps every other operation out of an open transaction.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { RecordKind } from '../../shared/protocol';
+import { migrate } from './migrations';
+import type { DeviceRow, RecordInput, Storage, StorageTx, StoredRecord, WorkspaceRow } from './types';
+
+export const DB_FILE_NAME = 'contacts.sqlite';
+
+type RecordRow = { kind: RecordKind; id: string; seq: number; deleted: number; data: string | null };
+
+function toRecord(row: RecordRow): StoredRecord {
+  return {
+    kind: row.kind,
+    id: row.id,
+    seq: row.seq,
+    deleted: row.deleted === 1,
+    data: row.data === null ? null : JSON.parse(row.data),
+  };
+}
+
+export function openSqliteStorage(dataDir: string): SqliteStorage {
+  fs.mkdirSync(dataDir, { recursive: true });
+  return new SqliteStorage(path.join(dataDir, DB_FILE_NAME));
+}
+
+export class SqliteStorage implements Storage {
+  readonly location: string;
+  private readonly db: Database.Database;
+  private readonly s;
+  private readonly tx: StorageTx;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(file: string) {
+    this.location = file;
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('foreign_keys = ON');
+    this.db.pragma('busy_timeout = 5000');
+    migrate(this.db);
+    const db = this.db;
+    this.s = {
+      nextSeq: db.prepare<[string], { seq: number }>(
+        'UPDATE workspace_seq SET seq = seq + 1 WHERE workspace_id = ? RETURNING seq',
+      ),
+      getSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM workspace_seq WHERE workspace_id = ?'),
+      setSeq: db.prepare<[number, string]>('UPDATE workspace_seq SET seq = ? WHERE workspace_id = ?'),
+      owner: db.prepare<[string], { workspace_id: string; kind: RecordKind }>(
+        'SELECT workspace_id, kind FROM records WHERE id = ?',
+      ),
+      get: db.prepare<[string, string, string], RecordRow>(
+        'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND kind = ? AND id = ?',
+      ),
+      listLive: db.prepare<[string, string], RecordRow>(
+        'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND kind = ? AND deleted = 0',
+      ),
+      put: db.prepare<[string, string, string, number, string | null, string | null, number]>(
+        `INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (workspace_id, kind, id) DO UPDATE SET
+           seq = excluded.seq, contact_id = excluded.contact_id, data = excluded.data, deleted = excluded.deleted`,
+      ),
+      convIds: db.prepare<[string, string], { id: string }>(
+        `SELECT id FROM records WHERE workspace_id = ? AND contact_id = ? AND kind = 'conversation' AND deleted = 0`,
+      ),
+      since: db.prepare<[string, number, number], RecordRow>(
+        'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      ),
+      getClient: db.prepare<[string], { workspace_id: string; last_mutation_id: number }>(
+        'SELECT workspace_id, last_mutation_id FROM clients WHERE client_id = ?',
+      ),
+      insertClient: db.prepare<[string, string]>('INSERT INTO clients (client_id, workspace_id) VALUES (?, ?)'),
+      bumpClient: db.prepare<[number, string]>(
+        'UPDATE clients SET last_mutation_id = MAX(last_mutation_id, ?) WHERE client_id = ?',
+      ),
+      getResult: db.prepare<[string, number], { status: 'applied' | 'ignored' | 'rejected'; reason: string | null }>(
+        'SELECT status, reason FROM applied_mutations WHERE client_id = ? AND mutation_id = ?',
+      ),
+      putResult: db.prepare<[string, number, string, string, string | null]>(
+        'INSERT INTO applied_mutations (client_id, mutation_id, workspace_id, status, reason) VALUES (?, ?, ?, ?, ?)',
+      ),
+      insertWorkspace: db.prepare<[string, string, number]>(
+        'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)',
+      ),
+      insertWorkspaceSeq: db.prepare<[string]>('INSERT INTO workspace_seq (workspace_id, seq) VALUES (?, 0)'),
+      getWorkspace: db.prepare<[string], { id: string; name: string; created_at: number }>(
+        'SELECT id, name, created_at FROM workspaces WHERE id = ?',
+      ),
+      listWorkspaces: db.prepare<[], { id: string; name: string; created_at: number }>(
+        'SELECT id, name, created_at FROM workspaces ORDER BY created_at, id',
+      ),
+      insertDevice: db.prepare<[string, string, string, number]>(
+        'INSERT INTO devices (token_hash, workspace_id, name, created_at) VALUES (?, ?, ?, ?)',
+      ),
+      findDevice: db.prepare<
+        [string],
+        { workspace_id: string; name: string; created_at: number; last_seen_at: number | null; revoked_at: number | null }
+      >('SELECT workspace_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?'),
+      touchDevice: db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE token_hash = ?'),
+      revokeDevice: db.prepare<[number, string]>(
+        'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE token_hash = ?',
+      ),
+    };
+    this.tx = this.createTx();
+  }
+
+  private nextSeq(workspaceId: string): number {
+    const row = this.s.nextSeq.get(workspaceId);
+    if (!row) throw new Error(`unknown workspace ${workspaceId}`);
+    return row.seq;
+  }
+
+  private createWorkspaceSync(w: { id: string; name: string; createdAt: number }): void {
+    this.s.insertWorkspace.run(w.id, w.name, w.createdAt);
+    this.s.insertWorkspaceSeq.run(w.id);
+  }
+
+  private createTx(): StorageTx {
+    const s = this.s;
+    return {
+      ownerOf: async (id) => {
+        const row = s.owner.get(id);
+        return row ? { workspaceId: row.workspace_id, kind: row.kind } : null;
+      },
+      getRecord: async (workspaceId, kind, id) => {
+        const row = s.get.get(workspaceId, kind, id);
+        return row ? toRecord(row) : null;
+      },
+      listLive: async (workspaceId, kind) => s.listLive.all(workspaceId, kind).map(toRecord),
+      putRecord: async (workspaceId, r) => {
+        const seq = this.nextSeq(workspaceId);
+        s.put.run(workspaceId, r.kind, r.id, seq, r.contactId ?? null, JSON.stringify(r.data), 0);
+        return seq;
+      },
+      putRecords: async (workspaceId, records: RecordInput[]) => {
+        // One seq read + one write for the whole batch (seed/ingest speed); we hold the write lock.
+        const head = s.getSeq.get(workspaceId);
+        if (!head) throw new Error(`unknown workspace ${workspaceId}`);
+        let seq = head.seq;
+        for (const r of records) {
+          seq += 1;
+          s.put.run(workspaceId, r.kind, r.id, seq, r.contactId ?? null, JSON.stringify(r.data), 0);
+        }
+        s.setSeq.run(seq, workspaceId);
+      },
+      tombstone: async (workspaceId, kind, id) => {
+        const seq = this.nextSeq(workspaceId);
+        s.put.run(workspaceId, kind, id, seq, null, null, 1);
+        return seq;
+      },
+      conversationIdsOf: async (workspaceId, contactId) => s.convIds.all(workspaceId, contactId).map((r) => r.id),
+      ensureClient: async (clientId, workspaceId) => {
+        const row = s.getClient.get(clientId);
+        if (row) return { workspaceId: row.workspace_id, lastMutationId: row.last_mutation_id };
+        s.insertClient.run(clientId, workspaceId);
+        return { workspaceId, lastMutationId: 0 };
+      },
+      getMutationResult: async (clientId, mutationId) => s.getResult.get(clientId, mutationId) ?? null,
+      recordMutationResult: async (clientId, workspaceId, mutationId, result) => {
+        s.putResult.run(clientId, mutationId, workspaceId, result.status, result.reason);
+        s.bumpClient.run(mutationId, clientId);
+      },
+      createWorkspace: async (w) => this.createWorkspaceSync(w),
+    };
+  }
+
+  /** Serialises every operation behind any open transaction (see the header comment). */
+  private exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
+    return this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(this.tx);
+        this.db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
+  }
+
+  changesSince(workspaceId: string, cursor: number, limit: number) {
+    return this.exclusive(() =>
+      // One read transaction so the page and headSeq are a consistent snapshot.
+      this.db.transaction(() => ({
+        records: this.s.since.all(workspaceId, cursor, limit).map(toRecord),
+        headSeq: this.s.getSeq.get(workspaceId)?.seq ?? 0,
+      }))(),
+    );
+  }
+
+  headSeq(workspaceId: string) {
+    return this.exclusive(() => this.s.getSeq.get(workspaceId)?.seq ?? 0);
+  }
+
+  getWorkspace(id: string) {
+    return this.exclusive((): WorkspaceRow | null => {
+      const row = this.s.getWorkspace.get(id);
+      return row ? { id: row.id, name: row.name, createdAt: row.created_at } : null;
+    });
+  }
+
+  listWorkspaces() {
+    return this.exclusive(() =>
+      this.s.listWorkspaces.all().map((r): WorkspaceRow => ({ id: r.id, name: r.name, createdAt: r.created_at })),
+    );
+  }
+
+  createWorkspace(w: { id: string; name: string; createdAt: number }) {
+    return this.exclusive(() => this.db.transaction(() => this.createWorkspaceSync(w))());
+  }
+
+  createDevice(tokenHash: string, d: { workspaceId: string; name: string; createdAt: number }) {
+    return this.exclusive(() => {
+      this.s.insertDevice.run(tokenHash, d.workspaceId, d.name, d.createdAt);
+    });
+  }
+
+  findDevice(tokenHash: string) {
+    return this.exclusive((): DeviceRow | null => {
+      const r = this.s.findDevice.get(tokenHash);
+      if (!r) return null;
+      return {
+        workspaceId: r.workspace_id,
+        name: r.name,
+        createdAt: r.created_at,
+        lastSeenAt: r.last_seen_at,
+        revokedAt: r.revoked_at,
+      };
+    });
+  }
+
+  touchDevice(tokenHash: string, at: number) {
+    return this.exclusive(() => {
+      this.s.touchDevice.run(at, tokenHash);
+    });
+  }
+
+  revokeDevice(tokenHash: string, at: number) {
+    return this.exclusive(() => {
+      this.s.revokeDevice.run(at, tokenHash);
+    });
+  }
+
+  getClient(clientId: string) {
+    return this.exclusive(() => {
+      const r = this.s.getClient.get(clientId);
+      return r ? { workspaceId: r.workspace_id, lastMutationId: r.last_mutation_id } : null;
+    });
+  }
+
+  health() {
+    return this.exclusive(() => {
+      try {
+        this.db.prepare('SELECT 1').get();
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    });
+  }
+
+  close() {
+    return this.exclusive(() => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}

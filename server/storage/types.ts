@@ -1,0 +1,85 @@
+// The narrow storage contract the server is written against (R5). SQLite (sqlite.ts) is the default;
+// a PostgreSQL adapter implements the same interface. Everything is async so such an adapter fits.
+//
+// Model: one generic `records` table per workspace. Every write of a record (upsert or tombstone)
+// takes the workspace's next sequence number, so "changes after cursor N" is one range query and
+// pages by seq can never skip or repeat a change.
+import type { RecordKind } from '../../shared/protocol';
+
+export type StoredRecord = {
+  kind: RecordKind;
+  id: string;
+  seq: number;
+  deleted: boolean;
+  /** Parsed JSON body; null for tombstones. */
+  data: unknown;
+};
+
+export type WorkspaceRow = { id: string; name: string; createdAt: number };
+export type DeviceRow = {
+  workspaceId: string;
+  name: string;
+  createdAt: number;
+  lastSeenAt: number | null;
+  revokedAt: number | null;
+};
+export type MutationStatus = 'applied' | 'ignored' | 'rejected';
+export type StoredMutationResult = { status: MutationStatus; reason: string | null };
+
+export type RecordInput = { kind: RecordKind; id: string; data: unknown; contactId?: string | null };
+
+/** Operations available inside one transaction (all-or-nothing, serialised with other writers). */
+export interface StorageTx {
+  /** Workspace that holds this id (any kind, live or tombstone), or null: ids are globally unique. */
+  ownerOf(id: string): Promise<{ workspaceId: string; kind: RecordKind } | null>;
+  getRecord(workspaceId: string, kind: RecordKind, id: string): Promise<StoredRecord | null>;
+  /** Live records of one kind (used for field definitions, which are few). */
+  listLive(workspaceId: string, kind: RecordKind): Promise<StoredRecord[]>;
+  /** Upsert with the next seq; returns that seq. */
+  putRecord(workspaceId: string, record: RecordInput): Promise<number>;
+  /** Many upserts (seed, ingest); each gets the next seq, in array order. */
+  putRecords(workspaceId: string, records: RecordInput[]): Promise<void>;
+  /** Replace with a tombstone (data dropped) at the next seq; returns that seq. */
+  tombstone(workspaceId: string, kind: RecordKind, id: string): Promise<number>;
+  /** Ids of the live conversations of a contact. */
+  conversationIdsOf(workspaceId: string, contactId: string): Promise<string[]>;
+
+  /** Registers the client in the workspace on first use; returns its workspace. */
+  ensureClient(clientId: string, workspaceId: string): Promise<{ workspaceId: string; lastMutationId: number }>;
+  getMutationResult(clientId: string, mutationId: number): Promise<StoredMutationResult | null>;
+  recordMutationResult(
+    clientId: string,
+    workspaceId: string,
+    mutationId: number,
+    result: StoredMutationResult,
+  ): Promise<void>;
+
+  createWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<void>;
+}
+
+export interface Storage {
+  /** Path (or connection description) for start-up messages. */
+  readonly location: string;
+  /** Runs fn in one transaction; commits (durably, R4) before the returned promise resolves. */
+  transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
+
+  /** Records with seq > cursor in seq order, at most limit, plus the workspace's head seq. */
+  changesSince(workspaceId: string, cursor: number, limit: number): Promise<{ records: StoredRecord[]; headSeq: number }>;
+  headSeq(workspaceId: string): Promise<number>;
+
+  getWorkspace(id: string): Promise<WorkspaceRow | null>;
+  listWorkspaces(): Promise<WorkspaceRow[]>;
+  createWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<void>;
+
+  createDevice(tokenHash: string, device: { workspaceId: string; name: string; createdAt: number }): Promise<void>;
+  findDevice(tokenHash: string): Promise<DeviceRow | null>;
+  touchDevice(tokenHash: string, at: number): Promise<void>;
+  revokeDevice(tokenHash: string, at: number): Promise<void>;
+
+  /** Client's workspace and highest processed mutation id, or null if never seen. */
+  getClient(clientId: string): Promise<{ workspaceId: string; lastMutationId: number } | null>;
+
+  /** Cheap liveness probe for /healthz. */
+  health(): Promise<{ ok: boolean; detail?: string }>;
+  close(): Promise<void>;
+}

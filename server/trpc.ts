@@ -1,0 +1,60 @@
+// The only tRPC initialisation. Context = storage + the caller's auth (from `Authorization: Bearer`)
+// + a logger. Inputs are parsed with the shared zod schemas through `input()`, which turns a zod
+// failure into BAD_REQUEST with a message naming the field ("limit: must be >= 1").
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { z } from 'zod';
+import { bearerToken, resolveAuth, type Auth } from './auth';
+import type { Logger } from './log';
+import type { Storage } from './storage/types';
+
+export type Context = {
+  storage: Storage;
+  auth: Auth | null;
+  log: Logger;
+  /** Demo sign-in allowed (DEMO env). */
+  demo: boolean;
+};
+
+export async function createContext(opts: {
+  storage: Storage;
+  log: Logger;
+  demo: boolean;
+  authorization?: string | string[];
+}): Promise<Context> {
+  const auth = await resolveAuth(opts.storage, bearerToken(opts.authorization));
+  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo };
+}
+
+// Stack traces only in explicit development mode; never in production responses.
+const t = initTRPC.context<Context>().create({ isDev: process.env.NODE_ENV === 'development' });
+
+export const router = t.router;
+export const publicProcedure = t.procedure;
+export const createCallerFactory = t.createCallerFactory;
+
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.auth) {
+    throw new TRPCError({ code: 'UNAUTHORIZED', message: 'a valid device token is required (sign in again)' });
+  }
+  return next({ ctx: { ...ctx, auth: ctx.auth } });
+});
+
+export function formatZodIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}
+
+/** A tRPC input parser from a zod schema, keeping its input/output types for the client. */
+export function input<S extends z.ZodType>(schema: S) {
+  return {
+    _input: undefined as unknown as z.input<S>,
+    _output: undefined as unknown as z.output<S>,
+    parse(value: unknown): z.output<S> {
+      const result = schema.safeParse(value);
+      if (!result.success) throw new TRPCError({ code: 'BAD_REQUEST', message: formatZodIssues(result.error) });
+      return result.data;
+    },
+  };
+}
