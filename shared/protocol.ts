@@ -24,7 +24,8 @@ export const pullRequestSchema = z.strictObject({
 export type PullRequest = z.input<typeof pullRequestSchema>;
 
 const changeBase = { id: idSchema, seq: cursorSchema };
-export const changeSchema = z.discriminatedUnion('kind', [
+// A plain union: zod 4 refuses a discriminatedUnion whose tombstone member repeats the kinds.
+export const changeSchema = z.union([
   z.strictObject({ kind: z.literal('contact'), ...changeBase, deleted: z.literal(false), data: contactSchema }),
   z.strictObject({ kind: z.literal('conversation'), ...changeBase, deleted: z.literal(false), data: conversationSchema }),
   z.strictObject({ kind: z.literal('field'), ...changeBase, deleted: z.literal(false), data: fieldDefinitionSchema }),
