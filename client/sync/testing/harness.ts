@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newId } from '../../../shared/ids';
-import { createAppServer } from '../../../server/http';
-import { createLogger } from '../../../server/log';
+import { startServer } from '../../../server/index';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
 import { hashToken, newDeviceToken } from '../../../server/auth';
 import type { Storage } from '../../../server/storage/types';
@@ -31,12 +30,9 @@ export async function startTestServer(): Promise<TestServer> {
   const storage = openSqliteStorage(dataDir);
   // A workspace exists before start, so the server seeds no demo data and demo sign-in lands here.
   await storage.createWorkspace({ id: newId(), name: 'Demo', createdAt: Date.now() });
-  const server = createAppServer({ storage, log: createLogger({ quiet: true }), demo: true });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const server = await startServer({ port: 0, dataDir, demo: true, quiet: true });
   return {
-    url,
+    url: server.url,
     storage,
     async newWorkspace() {
       const id = newId();
@@ -44,10 +40,7 @@ export async function startTestServer(): Promise<TestServer> {
       return id;
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.close();
       await storage.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
