@@ -12,7 +12,11 @@ export function avatarColor(id: string): AvatarColor {
 }
 
 export function initials(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean);
-  const letters = parts.length > 1 ? [parts[0], parts[parts.length - 1]] : parts;
-  return letters.map((p) => Array.from(p)[0]?.toUpperCase() ?? '').join('') || '?';
+  // First letter (or digit) of the first and last words; punctuation-only words are skipped.
+  const firsts = name
+    .split(/\s+/)
+    .map((word) => word.match(/[\p{L}\p{N}]/u)?.[0])
+    .filter((ch): ch is string => ch !== undefined);
+  const picked = firsts.length > 1 ? [firsts[0], firsts[firsts.length - 1]] : firsts;
+  return picked.join('').toUpperCase() || '?';
 }

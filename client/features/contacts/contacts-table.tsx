@@ -3,7 +3,7 @@
 import { ActionIcon, Checkbox, Switch, Table, Text, UnstyledButton, Group } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort, IconPencil } from '@tabler/icons-react';
 import type { Contact, FieldDefinition } from '../../../shared/schema';
-import { formatPhone } from '../deps';
+import { formatPhone } from '../../../shared/values';
 import { CustomValueCell } from './cells/custom-value-cell';
 import { NameCell } from './cells/name-cell';
 import { CreatedAtCell, LastInteractionCell } from './cells/time-cells';

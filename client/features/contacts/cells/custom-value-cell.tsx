@@ -2,7 +2,7 @@
 // URLs become links only for http(s), so a stored "javascript:" value can never run.
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import type { CustomValue, FieldDefinition } from '../../../../shared/schema';
-import { formatPhone } from '../../deps';
+import { formatPhone } from '../../../../shared/values';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat();
