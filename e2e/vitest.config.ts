@@ -1,0 +1,13 @@
+// Browser tests: real server process + Debian Chromium through playwright-core. Run one file at a
+// time: the machine has two cores and each file starts its own server and browser.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
+    pool: 'forks',
+  },
+});
