@@ -1,0 +1,341 @@
+// The in-memory query index over every contact on the device (Q1, V1, V2, V10).
+// Updated incrementally (upsert/remove), never rebuilt per query:
+//  - search: a normalised document per contact + trigram postings (trigram-postings.ts);
+//    terms shorter than 3 characters fall back to a scan over the prebuilt documents;
+//  - filter: the shared evaluator (compileFilter) over the search hits, or over all contacts;
+//  - sort: three presorted orders (sort-order.ts); a result is read off an order, never fully sorted;
+//  - the last few match sets are cached with their sorted slot lists, so paging and sort
+//    changes are O(page) after the first query; any change to the data clears the cache.
+import type { Contact, FieldDefinition, FilterGroup } from '../../shared/schema';
+import { compileFilter, dependsOnNow, type FilterContext } from '../../shared/filter/evaluate';
+import { activeConditions } from '../../shared/filter/validate';
+import { documentMatches, keywordFields, normalizeQuery, searchDocument, type SearchTerm } from '../../shared/search/normalize';
+import { SortOrder } from './sort-order';
+import { TrigramPostings } from './trigram-postings';
+import type { ContactQuery, ContactSort, MatchQuery, QueryResult, SortBy } from './types';
+
+const SORT_KEYS: readonly SortBy[] = ['name', 'createdAt', 'lastInteractionAt'];
+const CACHE_SIZE = 3;
+
+type MatchSet = {
+  key: string;
+  /** null = every contact matches (no search, no active filter). */
+  members: Int32Array | null;
+  mark: Uint8Array | null;
+  sorted: Map<string, Int32Array>;
+};
+
+export function createNameCollator(locale?: string): Intl.Collator {
+  return new Intl.Collator(locale, { sensitivity: 'base' });
+}
+
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export type ContactIndexOptions = {
+  fields?: readonly FieldDefinition[];
+  /** Locale of the name collation (default: the runtime's). */
+  locale?: string;
+  /** Stale posting entries tolerated before the trigram lists may be rebuilt (tests lower it). */
+  compactionMinStale?: number;
+};
+
+export class ContactIndex {
+  private contacts: (Contact | undefined)[] = [];
+  private ids: string[] = [];
+  private docs: string[] = [];
+  private names: string[] = [];
+  private created: number[] = [];
+  private last: (number | null)[] = [];
+  private slotOf = new Map<string, number>();
+  private free: number[] = [];
+  private postings: TrigramPostings;
+  private orders: Record<SortBy, SortOrder>;
+  private fields: readonly FieldDefinition[] = [];
+  private keyword: FieldDefinition[] = [];
+  private keywordSig = '';
+  private seen = new Uint32Array(0);
+  private seenStamp = 0;
+  private cache: MatchSet[] = [];
+  private fieldsIds = new WeakMap<object, number>();
+  private nextFieldsId = 1;
+  /** Increases on every change of the indexed data. */
+  version = 0;
+
+  constructor(options: ContactIndexOptions = {}) {
+    this.postings = new TrigramPostings(options.compactionMinStale);
+    const collator = createNameCollator(options.locale);
+    const byId = (a: number, b: number): number => compareIds(this.ids[a], this.ids[b]);
+    this.orders = {
+      name: new SortOrder((a, b) => collator.compare(this.names[a], this.names[b]) || byId(a, b)),
+      createdAt: new SortOrder((a, b) => this.created[a] - this.created[b] || byId(a, b)),
+      lastInteractionAt: new SortOrder(
+        (a, b) => {
+          const x = this.last[a];
+          const y = this.last[b];
+          if (x === null || y === null) return x === y ? byId(a, b) : x === null ? 1 : -1;
+          return x - y || byId(a, b);
+        },
+        (slot) => this.last[slot] !== null,
+      ),
+    };
+    if (options.fields) this.setFields(options.fields);
+  }
+
+  get size(): number {
+    return this.slotOf.size;
+  }
+
+  get(id: string): Contact | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.contacts[slot];
+  }
+
+  /** Field definitions decide which custom values are searchable; documents are rebuilt only if that set changes. */
+  setFields(fields: readonly FieldDefinition[]): void {
+    this.fields = fields;
+    const keyword = keywordFields(fields);
+    const sig = keyword.map((f) => `${f.key}:${f.type}`).join(',');
+    this.keyword = keyword;
+    if (sig !== this.keywordSig) {
+      this.keywordSig = sig;
+      for (let slot = 0; slot < this.contacts.length; slot++) {
+        const c = this.contacts[slot];
+        if (c) this.docs[slot] = searchDocument(c, fields, keyword);
+      }
+      this.rebuildPostings();
+    }
+    this.changed();
+  }
+
+  /** Adds new contacts and replaces changed ones (matched by id). */
+  upsert(list: readonly Contact[]): void {
+    if (list.length === 0) return;
+    const removed = this.slotSets();
+    const inserted = this.slotSets();
+    for (const c of list) {
+      const doc = searchDocument(c, this.fields, this.keyword);
+      let slot = this.slotOf.get(c.id);
+      if (slot === undefined) {
+        slot = this.free.pop() ?? this.contacts.length;
+        this.slotOf.set(c.id, slot);
+        this.ids[slot] = c.id;
+        this.docs[slot] = doc;
+        this.postings.add(slot, doc);
+        for (const by of SORT_KEYS) inserted[by].add(slot);
+      } else {
+        if (this.docs[slot] !== doc) this.postings.update(slot, this.docs[slot], doc);
+        this.docs[slot] = doc;
+        const moved: Record<SortBy, boolean> = {
+          name: this.names[slot] !== c.name,
+          createdAt: this.created[slot] !== c.createdAt,
+          lastInteractionAt: this.last[slot] !== c.lastInteractionAt,
+        };
+        for (const by of SORT_KEYS) {
+          if (!moved[by]) continue;
+          removed[by].add(slot);
+          inserted[by].add(slot);
+        }
+      }
+      this.contacts[slot] = c;
+      this.names[slot] = c.name;
+      this.created[slot] = c.createdAt;
+      this.last[slot] = c.lastInteractionAt;
+    }
+    for (const by of SORT_KEYS) this.orders[by].apply(removed[by], inserted[by]);
+    this.afterChange();
+  }
+
+  /** Removes contacts by id (unknown ids are ignored). */
+  remove(ids: readonly string[]): void {
+    const removed = new Set<number>();
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      this.postings.drop(this.docs[slot]);
+      this.slotOf.delete(id);
+      this.contacts[slot] = undefined;
+      this.docs[slot] = '';
+      this.free.push(slot);
+      removed.add(slot);
+    }
+    if (removed.size === 0) return;
+    for (const by of SORT_KEYS) this.orders[by].apply(removed, new Set());
+    this.afterChange();
+  }
+
+  /** Removes everything. */
+  clear(): void {
+    this.contacts = [];
+    this.ids = [];
+    this.docs = [];
+    this.names = [];
+    this.created = [];
+    this.last = [];
+    this.slotOf.clear();
+    this.free = [];
+    this.postings.clear();
+    for (const by of SORT_KEYS) this.orders[by].clear();
+    this.changed();
+  }
+
+  /** The total number of matches and the rows of the requested page, in sort order. */
+  query(q: ContactQuery, ctx: FilterContext): QueryResult {
+    const set = this.matchSet(q, ctx);
+    const total = set.members ? set.members.length : this.size;
+    const start = Math.max(0, (Math.floor(q.page) - 1) * q.pageSize);
+    const end = Math.min(total, start + Math.max(0, q.pageSize));
+    const rows: Contact[] = [];
+    if (set.members) {
+      const sorted = this.sortedSlots(set, q.sort);
+      for (let i = start; i < end; i++) rows.push(this.contacts[sorted[i]] as Contact);
+    } else {
+      const order = this.orders[q.sort.by];
+      for (let i = start; i < end; i++) rows.push(this.contacts[order.at(i, q.sort.dir)] as Contact);
+    }
+    return { total, rows };
+  }
+
+  /** Ids of every match in sort order (for "select all N matching"). */
+  matchingIds(q: MatchQuery & { sort: ContactSort }, ctx: FilterContext): string[] {
+    const set = this.matchSet(q, ctx);
+    const slots = set.members ? this.sortedSlots(set, q.sort) : this.orders[q.sort.by].slots(q.sort.dir);
+    return Array.from(slots, (slot) => this.ids[slot]);
+  }
+
+  /** How many contacts match (e.g. a segment's count in its banner). */
+  count(q: MatchQuery, ctx: FilterContext): number {
+    const set = this.matchSet(q, ctx);
+    return set.members ? set.members.length : this.size;
+  }
+
+  private slotSets(): Record<SortBy, Set<number>> {
+    return { name: new Set(), createdAt: new Set(), lastInteractionAt: new Set() };
+  }
+
+  private afterChange(): void {
+    if (this.postings.needsCompaction()) this.rebuildPostings();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.version++;
+    this.cache = [];
+  }
+
+  private rebuildPostings(): void {
+    this.postings.clear();
+    for (let slot = 0; slot < this.contacts.length; slot++) if (this.contacts[slot]) this.postings.add(slot, this.docs[slot]);
+  }
+
+  private fieldsId(fields: readonly FieldDefinition[]): number {
+    let id = this.fieldsIds.get(fields);
+    if (id === undefined) {
+      id = this.nextFieldsId++;
+      this.fieldsIds.set(fields, id);
+    }
+    return id;
+  }
+
+  private matchSet(q: MatchQuery, ctx: FilterContext): MatchSet {
+    const terms = normalizeQuery(q.search);
+    const filterOn = activeConditions(q.filter, ctx.fields).length > 0;
+    const key = JSON.stringify([
+      terms,
+      filterOn ? q.filter : null,
+      filterOn ? this.fieldsId(ctx.fields) : 0,
+      filterOn ? (ctx.timeZone ?? 'UTC') : '',
+      filterOn && dependsOnNow(q.filter) ? ctx.now : 0,
+    ]);
+    const hit = this.cache.findIndex((s) => s.key === key);
+    if (hit >= 0) {
+      const [set] = this.cache.splice(hit, 1);
+      this.cache.unshift(set);
+      return set;
+    }
+    const members = terms.length === 0 && !filterOn ? null : this.findMembers(terms, filterOn ? q.filter : null, ctx);
+    const set: MatchSet = { key, members, mark: null, sorted: new Map() };
+    this.cache.unshift(set);
+    if (this.cache.length > CACHE_SIZE) this.cache.pop();
+    return set;
+  }
+
+  private findMembers(terms: SearchTerm[], filter: FilterGroup | null, ctx: FilterContext): Int32Array {
+    const test = filter ? compileFilter(filter, ctx) : null;
+    const out: number[] = [];
+    const consider = (slot: number): void => {
+      const c = this.contacts[slot];
+      if (!c) return;
+      if (terms.length > 0 && !documentMatches(this.docs[slot], terms)) return;
+      if (test && !test(c)) return;
+      out.push(slot);
+    };
+    const lists = this.bestCandidates(terms);
+    if (lists) {
+      const stamp = this.nextStamp();
+      for (const list of lists) {
+        for (let i = 0; i < list.length; i++) {
+          const slot = list[i];
+          if (this.seen[slot] === stamp) continue; // duplicate or stale entries
+          this.seen[slot] = stamp;
+          consider(slot);
+        }
+      }
+    } else {
+      for (let slot = 0; slot < this.contacts.length; slot++) consider(slot);
+    }
+    return Int32Array.from(out);
+  }
+
+  /** Candidate lists of the most selective indexable term (its text and phone-digit forms), or null to scan. */
+  private bestCandidates(terms: SearchTerm[]): Int32Array[] | null {
+    let best: Int32Array[] | null = null;
+    let bestSize = Infinity;
+    for (const term of terms) {
+      const forms = term.digits && term.digits !== term.text ? [term.text, term.digits] : [term.text];
+      const lists: Int32Array[] = [];
+      let size = 0;
+      for (const form of forms) {
+        const list = this.postings.candidates(form);
+        if (!list) {
+          size = Infinity;
+          break;
+        }
+        lists.push(list);
+        size += list.length;
+      }
+      if (size < bestSize) {
+        best = lists;
+        bestSize = size;
+      }
+    }
+    return best;
+  }
+
+  private nextStamp(): number {
+    if (this.seen.length < this.contacts.length) this.seen = new Uint32Array(Math.max(1024, this.contacts.length * 2));
+    this.seenStamp = (this.seenStamp + 1) >>> 0;
+    if (this.seenStamp === 0) {
+      this.seen.fill(0);
+      this.seenStamp = 1;
+    }
+    return this.seenStamp;
+  }
+
+  private sortedSlots(set: MatchSet, sort: ContactSort): Int32Array {
+    const key = `${sort.by}:${sort.dir}`;
+    let sorted = set.sorted.get(key);
+    if (!sorted) {
+      const members = set.members as Int32Array;
+      if (!set.mark) {
+        set.mark = new Uint8Array(this.contacts.length);
+        for (const slot of members) set.mark[slot] = 1;
+      }
+      const mark = set.mark;
+      sorted = this.orders[sort.by].select(members, (slot) => mark[slot] === 1, sort.dir);
+      set.sorted.set(key, sorted);
+    }
+    return sorted;
+  }
+}

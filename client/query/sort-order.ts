@@ -1,0 +1,128 @@
+// A presorted order of index slots for one sort key, kept up to date by merging changes in
+// (O(n + m log n) per batch) instead of re-sorting everything (~300 ms for names at 100k).
+//
+// Order rules (the reference in the tests uses the same): ascending by key, ties by id;
+// descending is the exact reverse, except that a "last" block of slots without a key
+// (lastInteractionAt = null) stays at the end in both directions, ordered by id.
+import type { SortDir } from './types';
+
+export type SlotCompare = (a: number, b: number) => number;
+
+export class SortOrder {
+  /** Slots in ascending order; keyless slots (if any) at the end. */
+  private order = new Int32Array(0);
+  /** Number of slots with a key (the rest form the trailing keyless block). */
+  private keyed = 0;
+  private rank: Int32Array | null = null;
+
+  constructor(
+    private readonly compare: SlotCompare,
+    private readonly hasKey: (slot: number) => boolean = () => true,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  /** Drops `removed` (slots whose key changed or that were deleted), then inserts `inserted`. */
+  apply(removed: ReadonlySet<number>, inserted: ReadonlySet<number>): void {
+    if (removed.size === 0 && inserted.size === 0) return;
+    let base = this.order;
+    if (removed.size > 0) base = base.filter((slot) => !removed.has(slot));
+    const add = Int32Array.from(inserted).sort(this.compare);
+    const out = new Int32Array(base.length + add.length);
+    let from = 0;
+    let o = 0;
+    for (const slot of add) {
+      const at = this.lowerBound(base, slot, from);
+      out.set(base.subarray(from, at), o);
+      o += at - from;
+      out[o++] = slot;
+      from = at;
+    }
+    out.set(base.subarray(from), o);
+    this.order = out;
+    this.keyed = this.countKeyed();
+    this.rank = null;
+  }
+
+  clear(): void {
+    this.order = new Int32Array(0);
+    this.keyed = 0;
+    this.rank = null;
+  }
+
+  private lowerBound(arr: Int32Array, slot: number, lo: number): number {
+    let hi = arr.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(arr[mid], slot) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private countKeyed(): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.hasKey(this.order[mid])) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Index into `order` of the p-th slot in direction `dir` (the mapping is its own inverse). */
+  private indexAt(p: number, dir: SortDir): number {
+    if (dir === 'asc' || p >= this.keyed) return p;
+    return this.keyed - 1 - p;
+  }
+
+  /** The i-th slot in direction `dir`. */
+  at(i: number, dir: SortDir): number {
+    return this.order[this.indexAt(i, dir)];
+  }
+
+  /** All slots in direction `dir` (no copy for ascending). */
+  slots(dir: SortDir): Int32Array {
+    if (dir === 'asc' || this.keyed === 0) return this.order;
+    const out = new Int32Array(this.order.length);
+    for (let p = 0; p < out.length; p++) out[p] = this.order[this.indexAt(p, dir)];
+    return out;
+  }
+
+  /** The members of a set, in direction `dir`. Walks the order, or sorts by rank when the set is small. */
+  select(members: Int32Array, isMember: (slot: number) => boolean, dir: SortDir): Int32Array {
+    const n = this.order.length;
+    const m = members.length;
+    if (m === 0) return new Int32Array(0);
+    if (m * Math.log2(m + 1) * 4 < n) return this.sortByRank(members, dir);
+    const out = new Int32Array(m);
+    let k = 0;
+    for (let p = 0; p < n && k < m; p++) {
+      const slot = this.order[this.indexAt(p, dir)];
+      if (isMember(slot)) out[k++] = slot;
+    }
+    return k === m ? out : out.subarray(0, k);
+  }
+
+  private sortByRank(members: Int32Array, dir: SortDir): Int32Array {
+    const rank = this.ranks();
+    const positions = new Int32Array(members.length);
+    for (let i = 0; i < members.length; i++) positions[i] = this.indexAt(rank[members[i]], dir);
+    positions.sort();
+    for (let i = 0; i < positions.length; i++) positions[i] = this.order[this.indexAt(positions[i], dir)];
+    return positions;
+  }
+
+  private ranks(): Int32Array {
+    if (this.rank) return this.rank;
+    let max = 0;
+    for (const slot of this.order) if (slot > max) max = slot;
+    const rank = new Int32Array(max + 1);
+    for (let i = 0; i < this.order.length; i++) rank[this.order[i]] = i;
+    this.rank = rank;
+    return rank;
+  }
+}
