@@ -69,6 +69,10 @@ export function serveStatic(distDir: string | undefined, req: http.IncomingMessa
     res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
     return;
   }
+  if (urlPath.includes('\0') || urlPath.split(/[\\/]/).includes('..')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('Bad request');
+    return;
+  }
   const root = distDir ? path.resolve(distDir) : null;
   const direct = root && urlPath !== '/' ? fileAt(root, urlPath) : null;
   if (direct) return sendFile(req, res, direct.file, urlPath, direct.stat);
