@@ -47,7 +47,7 @@ export function ContactsTable(props: ContactsTableProps) {
   const selectedOnPage = pageIds.filter((id) => selected.has(id)).length;
   return (
     <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Contacts">
+      <Table striped highlightOnHover verticalSpacing="xs" aria-label="Contacts" styles={{ th: { whiteSpace: 'nowrap' } }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th aria-label="Select" w={40}>

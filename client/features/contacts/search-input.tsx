@@ -28,7 +28,6 @@ export function SearchInput({ value, onChange }: { value: string; onChange: (tex
     <TextInput
       aria-label="Search contacts"
       placeholder="Search by name, email, phone or keyword"
-      type="search"
       w={{ base: '100%', sm: 320 }}
       leftSection={<IconSearch size={16} aria-hidden />}
       value={text}

@@ -8,7 +8,7 @@ export function CreatedAtCell({ at, now }: { at: number; now: number }) {
   const exact = formatExact(at);
   return (
     <Tooltip label={exact} openDelay={300}>
-      <Text size="sm" component="time" dateTime={new Date(at).toISOString()} title={exact}>
+      <Text size="sm" component="time" dateTime={new Date(at).toISOString()} title={exact} style={{ whiteSpace: 'nowrap' }}>
         {formatRelative(at, now)}
       </Text>
     </Tooltip>
@@ -41,7 +41,7 @@ export function LastInteractionCell({ contact, now }: { contact: Contact; now: n
   return (
     <HoverCard width={320} openDelay={200} shadow="md" withinPortal>
       <HoverCard.Target>
-        <Text size="sm" component="time" dateTime={new Date(at).toISOString()} tabIndex={0} style={{ cursor: 'default' }}>
+        <Text size="sm" component="time" dateTime={new Date(at).toISOString()} tabIndex={0} style={{ cursor: 'default', whiteSpace: 'nowrap' }}>
           {formatRelative(at, now)}
         </Text>
       </HoverCard.Target>
