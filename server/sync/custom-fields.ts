@@ -25,6 +25,11 @@ export function checkCustomFields(
   const value: Record<string, CustomValue> = {};
   for (const [key, raw] of Object.entries(patch)) {
     const def = defs.get(key);
+    // Clearing is always allowed, even for a field deleted meanwhile (nothing to validate).
+    if (raw === null) {
+      value[key] = null;
+      continue;
+    }
     if (!def) return { ok: false, reason: `customFields.${key}: unknown field` };
     const result = validateCustomValue(def, raw);
     if (!result.ok) return { ok: false, reason: `customFields.${key}: ${result.error}` };

@@ -1,0 +1,135 @@
+// The storage contract test suite (R5): every Storage implementation must pass it. SQLite runs it
+// in sqlite.test.ts; a PostgreSQL adapter adds one line calling describeStorageContract.
+import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '../../shared/ids';
+import type { Storage } from './types';
+
+export function describeStorageContract(name: string, open: () => Storage): void {
+  describe(`storage contract: ${name}`, () => {
+    const opened: Storage[] = [];
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+    const fresh = () => {
+      const s = open();
+      opened.push(s);
+      return s;
+    };
+
+    it('[S4] every write takes the next seq of its workspace, independently per workspace', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      const b = { id: newId(), name: 'B', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await storage.createWorkspace(b);
+      const id = newId();
+      const seqs = await storage.transaction(async (tx) => [
+        await tx.putRecord(a.id, { kind: 'contact', id, data: { v: 1 } }),
+        await tx.putRecord(a.id, { kind: 'contact', id, data: { v: 2 } }),
+        await tx.putRecord(b.id, { kind: 'contact', id: newId(), data: {} }),
+        await tx.tombstone(a.id, 'contact', id),
+      ]);
+      expect(seqs).toEqual([1, 2, 1, 3]);
+      const { records, headSeq } = await storage.changesSince(a.id, 0, 10);
+      expect(headSeq).toBe(3);
+      expect(records).toEqual([{ kind: 'contact', id, seq: 3, deleted: true, data: null }]);
+    });
+
+    it('[S9] ids are global: ownerOf names the workspace holding an id', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const id = newId();
+      await storage.transaction((tx) => tx.putRecord(a.id, { kind: 'contact', id, data: {} }));
+      await storage.transaction(async (tx) => {
+        expect(await tx.ownerOf(id)).toEqual({ workspaceId: a.id, kind: 'contact' });
+        expect(await tx.ownerOf(newId())).toBeNull();
+      });
+    });
+
+    it('[R4] a failing transaction rolls back everything it wrote', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.putRecord(a.id, { kind: 'contact', id: newId(), data: {} });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await storage.headSeq(a.id)).toBe(0);
+      expect((await storage.changesSince(a.id, 0, 10)).records).toEqual([]);
+    });
+
+    it('[R4] reads wait for an open transaction instead of seeing its uncommitted writes', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      const tx = storage.transaction(async (t) => {
+        await t.putRecord(a.id, { kind: 'contact', id: newId(), data: {} });
+        await gate;
+        throw new Error('abort');
+      });
+      const read = storage.headSeq(a.id);
+      release();
+      await expect(tx).rejects.toThrow('abort');
+      expect(await read).toBe(0);
+    });
+
+    it('[S4] putRecords gives consecutive seqs in array order; listLive and conversationIdsOf skip tombstones', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const contactId = newId();
+      const [c1, c2, f1] = [newId(), newId(), newId()];
+      await storage.transaction(async (tx) => {
+        await tx.putRecord(a.id, { kind: 'segment', id: newId(), data: {} });
+        await tx.putRecords(a.id, [
+          { kind: 'contact', id: contactId, data: { name: 'x' } },
+          { kind: 'conversation', id: c1, data: {}, contactId },
+          { kind: 'conversation', id: c2, data: {}, contactId },
+          { kind: 'field', id: f1, data: { key: 'k' } },
+        ]);
+        await tx.tombstone(a.id, 'conversation', c1);
+      });
+      const { records } = await storage.changesSince(a.id, 1, 10);
+      expect(records.map((r) => [r.id, r.seq])).toEqual([[contactId, 2], [c2, 4], [f1, 5], [c1, 6]]);
+      await storage.transaction(async (tx) => {
+        expect(await tx.conversationIdsOf(a.id, contactId)).toEqual([c2]);
+        expect((await tx.listLive(a.id, 'field')).map((r) => r.data)).toEqual([{ key: 'k' }]);
+        expect(await tx.getRecord(a.id, 'conversation', c1)).toMatchObject({ deleted: true, data: null });
+      });
+    });
+
+    it('[S9] devices: created, found by token hash, revoked', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await storage.createDevice('hash-1', { workspaceId: a.id, name: 'Phone', createdAt: 5 });
+      expect(await storage.findDevice('hash-1')).toEqual({ workspaceId: a.id, name: 'Phone', createdAt: 5, lastSeenAt: null, revokedAt: null });
+      await storage.touchDevice('hash-1', 7);
+      await storage.revokeDevice('hash-1', 9);
+      await storage.revokeDevice('hash-1', 11);
+      expect(await storage.findDevice('hash-1')).toMatchObject({ lastSeenAt: 7, revokedAt: 9 });
+      expect(await storage.findDevice('nope')).toBeNull();
+    });
+
+    it('[S3] clients and mutation results: recorded once, high-water mark only grows', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const clientId = newId();
+      expect(await storage.getClient(clientId)).toBeNull();
+      await storage.transaction(async (tx) => {
+        expect(await tx.ensureClient(clientId, a.id)).toEqual({ workspaceId: a.id, lastMutationId: 0 });
+        await tx.recordMutationResult(clientId, a.id, 3, { status: 'applied', reason: null });
+        await tx.recordMutationResult(clientId, a.id, 2, { status: 'rejected', reason: 'why' });
+        expect(await tx.getMutationResult(clientId, 2)).toEqual({ status: 'rejected', reason: 'why' });
+        expect(await tx.getMutationResult(clientId, 4)).toBeNull();
+      });
+      expect(await storage.getClient(clientId)).toEqual({ workspaceId: a.id, lastMutationId: 3 });
+    });
+  });
+}
