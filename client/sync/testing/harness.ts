@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { newId } from '../../../shared/ids';
+import type { Mutation } from '../../../shared/mutations';
+import type { MutationResult } from '../../../shared/protocol';
 import { startServer } from '../../../server/index';
 import { openSqliteStorage } from '../../../server/storage/sqlite';
 import { hashToken, newDeviceToken } from '../../../server/auth';
@@ -66,13 +68,23 @@ export type Device = {
   transport: SyncTransport;
   /** Push requests that reached the server. */
   pushes: number;
+  /** What the server answered to each push that reached it, in order (even when the answer was lost). */
+  pushLog: PushLogEntry[];
   push(): Promise<void>;
   pull(limit?: number): Promise<void>;
   sync(limit?: number): Promise<void>;
   close(): Promise<void>;
 };
 
-export async function makeDevice(server: TestServer, workspaceId: string, name: string): Promise<Device> {
+export type PushLogEntry = { clientId: string; mutations: Mutation[]; results: MutationResult[] };
+
+/** pushLog: pass one array to several devices to see the server's answers in server order. */
+export async function makeDevice(
+  server: TestServer,
+  workspaceId: string,
+  name: string,
+  pushLog: PushLogEntry[] = [],
+): Promise<Device> {
   const token = newDeviceToken();
   await server.storage.createDevice(hashToken(token), { workspaceId, name, createdAt: Date.now() });
   const session: Session = { token, workspaceId, workspaceName: 'test', clientId: newId() };
@@ -86,11 +98,14 @@ export async function makeDevice(server: TestServer, workspaceId: string, name: 
     session,
     faults,
     pushes: 0,
+    pushLog,
     transport: {
       pull: (req) => faulty(() => real.pull(req)),
-      push: (req) => faulty(() => {
+      push: (req) => faulty(async () => {
         device.pushes += 1;
-        return real.push(req);
+        const res = await real.push(req);
+        device.pushLog.push({ clientId: req.clientId, mutations: req.mutations as Mutation[], results: res.results });
+        return res;
       }),
     },
     push: () => pushAll(db, device.transport, session.clientId).then(() => undefined),
