@@ -1,11 +1,7 @@
-// The UI's one import point for the query engine, sync engine, session and local change API
-// (built in their own folders). Feature code imports from here, so a moved or renamed export
-// is fixed in one place.
+// The UI's one import point for the app-level services built in their own folders: the query
+// engine, sync engine, session and local change API (pure shared helpers are imported directly).
 export { useContactsQuery } from '../query/use-contacts-query';
-export { filterFieldsFor, operatorsFor, operatorLabel, valueShapeOf, validateCondition } from '../../shared/filter/fields';
-export type { FilterFieldInfo, ValueShape } from '../../shared/filter/fields';
 export { useSyncStatus } from '../sync/status';
 export { getSyncEngine, signInDemoAndSync } from '../sync/app-sync';
 export { useSession } from '../session';
 export { createSegment, patchSegment, deleteSegment, patchContact } from '../db/changes';
-export { formatPhone } from '../../shared/values';

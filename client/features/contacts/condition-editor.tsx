@@ -3,7 +3,7 @@
 import { ActionIcon, Group, MultiSelect, NumberInput, Select, TagsInput, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import type { FilterCondition, FilterValue, Operator } from '../../../shared/schema';
-import { operatorLabel, operatorsFor, valueShapeOf, type FilterFieldInfo, type ValueShape } from '../deps';
+import { operatorLabel, operatorsFor, valueShapeOf, type FilterFieldInfo, type ValueShape } from '../../../shared/filter/fields';
 
 const DEFAULT_DAYS = 30;
 

@@ -9,14 +9,13 @@ import { notifications } from '@mantine/notifications';
 import {
   createSegment,
   deleteSegment,
-  filterFieldsFor,
   getSyncEngine,
   patchContact,
   patchSegment,
   useContactsQuery,
   useSyncStatus,
-  validateCondition,
 } from '../deps';
+import { filterFieldsFor, validateCondition } from '../../../shared/filter/fields';
 import { useColumnPrefs } from './column-prefs';
 import { ContactsTable } from './contacts-table';
 import { FilterDrawer } from './filter-drawer';

@@ -5,7 +5,7 @@ import { Button, Drawer, Group, SegmentedControl, Stack, Text } from '@mantine/c
 import { IconDeviceFloppy, IconPlus } from '@tabler/icons-react';
 import type { FieldDefinition, FilterCondition, FilterGroup } from '../../../shared/schema';
 import { LIMITS } from '../../../shared/limits';
-import { validateCondition, type FilterFieldInfo } from '../deps';
+import { validateCondition, type FilterFieldInfo } from '../../../shared/filter/fields';
 import { ConditionEditor, conditionFor } from './condition-editor';
 import { loadKnownLabels } from './known-labels';
 

@@ -16,7 +16,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <Group gap="sm" wrap="nowrap" miw={0}>
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
             <Stack gap={0} miw={0}>
-              <Title order={1} size="h3">
+              <Title order={1} size="h3" style={{ whiteSpace: 'nowrap' }}>
                 All Contacts
               </Title>
               <Text size="sm" c="dimmed" truncate visibleFrom="xs">

@@ -12,7 +12,7 @@ export function SyncIndicator() {
   return (
     <Group gap="xs" wrap="nowrap" role="status" aria-label="Sync status">
       {status.online ? (
-        <Badge color="green" variant="dot">
+        <Badge color="green" variant="dot" visibleFrom="sm">
           Online
         </Badge>
       ) : (
