@@ -8,7 +8,8 @@ export const syncRouter = router({
   pull: authedProcedure.input(input(pullRequestSchema)).query(async ({ ctx, input }): Promise<PullResponse> => {
     const started = performance.now();
     const res = await pullChanges(ctx.storage, ctx.auth.workspaceId, input);
-    ctx.log.info('sync.pull', {
+    ctx.log.info('sync.request', {
+      procedure: 'sync.pull',
       workspace: ctx.auth.workspaceId,
       cursor: input.cursor,
       changes: res.changes.length,
@@ -21,7 +22,8 @@ export const syncRouter = router({
   push: authedProcedure.input(input(pushRequestSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
     const started = performance.now();
     const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, input.clientId, input.mutations);
-    ctx.log.info('sync.push', {
+    ctx.log.info('sync.request', {
+      procedure: 'sync.push',
       workspace: ctx.auth.workspaceId,
       mutations: input.mutations.length,
       ...stats,
