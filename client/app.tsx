@@ -3,6 +3,7 @@ import { Center, Loader } from '@mantine/core';
 import { useEffect } from 'react';
 import { db } from './db/db';
 import { ContactsPage } from './features/contacts/contacts-page';
+import { readLive } from './features/contacts/live-switch';
 import { getSyncEngine, useSession } from './features/deps';
 import { SettingsPage } from './features/settings/settings-page';
 import { Shell } from './features/shell/app-shell';
@@ -16,7 +17,7 @@ export function App() {
 
   useEffect(() => {
     // Start the engine (it syncs on start, on reconnect, after edits, and on the Live interval).
-    if (signedIn) getSyncEngine();
+    if (signedIn) getSyncEngine().setLive(readLive());
   }, [signedIn]);
   useEffect(() => {
     if (pathname === '/' || pathname === '/index.html') replace('/contacts');

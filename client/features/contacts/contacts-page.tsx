@@ -25,6 +25,7 @@ import { SegmentDeleteModal } from './segment-delete-modal';
 import { SegmentNameModal } from './segment-name-modal';
 import { TopBar } from './top-bar';
 import { useNow } from './use-now';
+import { useStableValue } from './use-stable-value';
 import { useViewState } from './use-view-state';
 import type { SortBy } from './view-state';
 import { FirstSyncProgress, LoadingContacts, NoContacts, NoMatches, SyncErrorAlert } from './view-states';
@@ -51,7 +52,7 @@ export function ContactsPage() {
     () => ({ match: view.filter.match, conditions: view.filter.conditions.filter((c) => validateCondition(c, fields) === null) }),
     [view.filter, fields],
   );
-  const filter = segment ? segment.definition : quickFilter;
+  const filter = useStableValue(segment ? segment.definition : quickFilter);
   const query = useMemo(
     () => ({ search: view.search, filter, sort: view.sort, page: view.page, pageSize: view.pageSize }),
     [view.search, filter, view.sort, view.page, view.pageSize],
