@@ -16,7 +16,7 @@ import { getSession } from '../session';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { appSyncStatus, type SyncStatusStore } from './status';
-import { isUnauthorized, type SyncTransport } from './transport';
+import { errorText, isUnauthorized, type SyncTransport } from './transport';
 
 export const SYNC_LOCK_NAME = 'all-contacts-sync';
 
@@ -181,7 +181,7 @@ export class SyncEngine {
         this.status.set({ lastError: 'signed out' });
       } else {
         this.failures += 1;
-        this.status.set({ lastError: errorMessage(error) });
+        this.status.set({ lastError: errorText(error) });
         this.schedule(this.backoffDelay());
       }
     } finally {
@@ -221,9 +221,4 @@ export class SyncEngine {
 function defaultLocks(): LockManagerLike | null {
   const nav = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator;
   return nav?.locks ?? null;
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) return error.message || error.name;
-  return String(error);
 }

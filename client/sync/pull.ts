@@ -7,10 +7,11 @@ import type { Change, PullResponse } from '../../shared/protocol';
 import { changeSchema } from '../../shared/protocol';
 import type { BaseRow, ContactsDB, MutableRecord, MutableTable } from '../db/db';
 import { publishTouched } from '../db/changes';
+import { publishChanges } from '../db/change-feed';
 import { keyString, touchedBy, type RecordKey } from '../db/record-apply';
 import { emptyTouched, deleteConversationsOf, type Touched } from '../db/view-write';
 import { indexPending, pendingDeletedContacts, rebaseRecords, updateBases } from './rebase';
-import type { SyncTransport } from './transport';
+import { isBadRequest, type SyncTransport } from './transport';
 
 export type PullProgress = { received: number; headSeq: number; cursor: number };
 export type PullOptions = { clientId: string; limit?: number; onProgress?: (p: PullProgress) => void };
@@ -22,7 +23,17 @@ export async function pullAll(db: ContactsDB, transport: SyncTransport, opts: Pu
   let received = 0;
   for (;;) {
     const cursor = (await db.getMeta('cursor')) ?? 0;
-    const page = await transport.pull({ clientId: opts.clientId, cursor, ...(opts.limit ? { limit: opts.limit } : {}) });
+    let page: PullResponse;
+    try {
+      page = await transport.pull({ clientId: opts.clientId, cursor, ...(opts.limit ? { limit: opts.limit } : {}) });
+    } catch (error) {
+      // Our cursor is ahead of the server (its data was restored from a backup): start over.
+      if (cursor > 0 && isBadRequest(error)) {
+        await resetForResync(db);
+        continue;
+      }
+      throw error;
+    }
     const changes = page.changes.map((c) => changeSchema.parse(c));
     await storePage(db, { ...page, changes });
     received += changes.length;
@@ -88,4 +99,24 @@ async function writeDirect(db: ContactsDB, changes: Change[], pendingDeleted: Se
       if (kind === 'contact') await deleteConversationsOf(db, dead, touched);
     }
   }
+}
+
+/**
+ * Full resync: forget everything pulled (keep the outbox), cursor back to 0. Pending mutations
+ * are re-applied on an empty base so local creates stay visible while the workspace streams in.
+ */
+export async function resetForResync(db: ContactsDB): Promise<void> {
+  await db.transaction('rw', [db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.meta, db.bases], async () => {
+    await Promise.all([db.contacts.clear(), db.conversations.clear(), db.fields.clear(), db.segments.clear(), db.bases.clear()]);
+    await db.meta.bulkDelete(['cursor', 'initialSyncDone']);
+    const outbox = await db.outbox.toArray();
+    const keys = new Map<string, RecordKey>();
+    for (const m of outbox) {
+      const { table, ids } = touchedBy(m);
+      for (const id of ids) keys.set(keyString(table, id), { table, id });
+    }
+    await db.bases.bulkPut([...keys.values()].map((k) => ({ ...k, record: null, deleted: false })));
+    await rebaseRecords(db, [...keys.values()], indexPending(outbox), Date.now(), emptyTouched());
+  });
+  for (const table of ['contacts', 'conversations', 'fields', 'segments'] as const) publishChanges({ table, reset: true });
 }

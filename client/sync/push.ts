@@ -10,7 +10,7 @@ import { publishTouched } from '../db/changes';
 import { applyToState, keyString, touchedBy, type RecordKey } from '../db/record-apply';
 import { emptyTouched } from '../db/view-write';
 import { indexPending, rebaseRecords } from './rebase';
-import type { SyncTransport } from './transport';
+import { errorText, isBadRequest, type SyncTransport } from './transport';
 
 export type PushSummary = { pushed: number; applied: number; ignored: number; rejected: number };
 
@@ -22,11 +22,28 @@ export async function pushAll(db: ContactsDB, transport: SyncTransport, clientId
   for (;;) {
     const batch = await db.outbox.where('id').above(after).limit(LIMITS.pushBatchMax).toArray();
     if (!batch.length) return summary;
-    const response = await transport.push({ clientId, mutations: batch });
-    await storeResults(db, batch, response.results);
+    const results = await pushBatch(transport, clientId, batch);
+    await storeResults(db, batch, results);
     summary.pushed += batch.length;
-    for (const r of response.results) summary[r.status] += 1;
+    for (const r of results) summary[r.status] += 1;
     after = batch[batch.length - 1].id;
+  }
+}
+
+/**
+ * A batch the server refuses as a whole (400: e.g. a mutation an older app version queued that
+ * the current schema no longer accepts) is retried one mutation at a time; one that is still
+ * refused becomes 'rejected' locally, so it can never block the rest of the outbox.
+ */
+async function pushBatch(transport: SyncTransport, clientId: string, batch: Mutation[]): Promise<MutationResult[]> {
+  try {
+    return (await transport.push({ clientId, mutations: batch })).results;
+  } catch (error) {
+    if (!isBadRequest(error)) throw error;
+    if (batch.length === 1) return [{ id: batch[0].id, status: 'rejected', reason: errorText(error) }];
+    const results: MutationResult[] = [];
+    for (const m of batch) results.push(...(await pushBatch(transport, clientId, [m])));
+    return results;
   }
 }
 

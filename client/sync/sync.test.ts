@@ -207,4 +207,36 @@ describe('pull', () => {
     expect(await b.db.contacts.get(other)).toBeDefined();
     await expectSameEverywhere(a, b);
   });
+
+  it('[S3] a batch the server refuses as malformed is split; the bad mutation is rejected, the rest applied', async () => {
+    const [a, b] = await pair();
+    const id = await sharedContact(a, b, 'Old app');
+    // As if an older app version had queued a mutation today's schema refuses (empty name).
+    const counter = (await a.db.getMeta('mutationCounter')) ?? 0;
+    await a.db.outbox.add({ id: counter + 1, clientTime: 1, name: 'contact.patch', args: { id, set: { name: '' } } });
+    await a.db.setMeta('mutationCounter', counter + 1);
+    const good = await createContact(a.db, person('Still synced'));
+    await a.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    const rejected = (await a.db.getMeta('rejected')) ?? [];
+    expect(rejected.map((r) => r.mutation.id)).toEqual([counter + 1]);
+    expect(rejected[0].reason).toMatch(/name/);
+    await b.sync();
+    expect(await b.db.contacts.get(good)).toBeDefined();
+    await expectSameEverywhere(a, b);
+  });
+
+  it('[S4] a cursor ahead of the server (restored backup) triggers a full resync, keeping pending edits', async () => {
+    const [a, b] = await pair();
+    await sharedContact(a, b, 'Survivor');
+    await a.db.contacts.put({ ...(await a.db.contacts.toArray())[0], id: '0190c2a4-0000-7000-8000-000000000001', name: 'Stale local only' });
+    await a.db.setMeta('cursor', 10_000);
+    const pendingId = await createContact(a.db, person('Pending create'));
+    await a.pull();
+    expect((await a.db.contacts.toArray()).map((c) => c.name).sort()).toEqual(['Pending create', 'Survivor']);
+    await a.sync();
+    await b.sync();
+    expect(await b.db.contacts.get(pendingId)).toBeDefined();
+    await expectSameEverywhere(a, b);
+  });
 });

@@ -21,3 +21,14 @@ export function isUnauthorized(error: unknown): boolean {
   const data = (error as { data?: { code?: string; httpStatus?: number } }).data;
   return data?.code === 'UNAUTHORIZED' || data?.httpStatus === 401;
 }
+
+/** True when the server refused the request itself as malformed (HTTP 400). */
+export function isBadRequest(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const data = (error as { data?: { code?: string; httpStatus?: number } }).data;
+  return data?.code === 'BAD_REQUEST' || data?.httpStatus === 400;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message || error.name : String(error);
+}
