@@ -35,6 +35,8 @@ export function TopBar(props: Props) {
             ) : null
           }
           onClick={props.onOpenFilters}
+          // The badge is hidden from screen readers (the name stays exactly "Filters"); the count is the description.
+          title={props.activeFilterCount > 0 ? `${props.activeFilterCount} active filter conditions` : undefined}
         >
           Filters
         </Button>
