@@ -233,16 +233,36 @@ describe('sync.push', () => {
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'ignored']);
   });
 
-  it('[R3] an invalid batch is refused as a whole with BAD_REQUEST and changes nothing', async () => {
+  it('[R3] an invalid mutation is rejected on its own with a reason naming the field; the rest apply', async () => {
+    const api = await callerFor(storage, token);
+    const [a, b] = w.contacts;
+    const res = await api.sync.push({
+      clientId,
+      mutations: numbered([
+        { name: 'contact.patch', args: { id: a.id, set: { email: 'not-an-email' } } },
+        { name: 'contact.patch', args: { id: b.id, set: { email: 'ok@example.com' } } },
+      ]),
+    });
+    expect(res.results).toEqual([
+      { id: 1, status: 'rejected', reason: 'args.set.email: is not a valid email address' },
+      { id: 2, status: 'applied' },
+    ]);
+    expect(await contactOnServer(a.id)).toMatchObject({ data: { email: a.email } });
+  });
+
+  it('[R3] an invalid envelope is refused as a whole with BAD_REQUEST and changes nothing', async () => {
     const api = await callerFor(storage, token);
     const head = await storage.headSeq(w.workspace.id);
-    await expectTRPCError(
-      api.sync.push({ clientId, mutations: numbered([{ name: 'contact.patch', args: { id: w.contacts[0].id, set: { email: 'not-an-email' } } }]) }),
-      'BAD_REQUEST',
-      /mutations\.0\.args\.set\.email/,
-    );
     await expectTRPCError(api.sync.push({ clientId, mutations: [] }), 'BAD_REQUEST', /mutations/);
+    await expectTRPCError(
+      api.sync.push({ clientId: 'x', mutations: numbered([{ name: 'segment.delete', args: { id: newId() } }]) }),
+      'BAD_REQUEST',
+      /clientId/,
+    );
+    const badId = { ...numbered([{ name: 'segment.delete', args: { id: newId() } }])[0], id: 1.5 };
+    await expectTRPCError(api.sync.push({ clientId, mutations: [badId] }), 'BAD_REQUEST', /mutations\.0\.id/);
     expect(await storage.headSeq(w.workspace.id)).toBe(head);
+    expect(await storage.getClient(clientId)).toBeNull();
   });
 });
 

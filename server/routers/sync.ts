@@ -1,7 +1,8 @@
 // Sync procedures (S3, S4): both need a valid device token and act only inside its workspace.
-import { pullRequestSchema, pushRequestSchema, type PullResponse, type PushResponse } from '../../shared/protocol';
+import { pullRequestSchema, type PullResponse, type PushResponse } from '../../shared/protocol';
 import { pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
+import { parsePushItems, pushEnvelopeSchema } from '../sync/push-input';
 import { authedProcedure, input, router } from '../trpc';
 
 export const syncRouter = router({
@@ -19,9 +20,10 @@ export const syncRouter = router({
     return res;
   }),
 
-  push: authedProcedure.input(input(pushRequestSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
+  push: authedProcedure.input(input(pushEnvelopeSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
     const started = performance.now();
-    const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, input.clientId, input.mutations);
+    const { clientId, items } = parsePushItems(input);
+    const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, clientId, items);
     ctx.log.info('sync.request', {
       procedure: 'sync.push',
       workspace: ctx.auth.workspaceId,

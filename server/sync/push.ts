@@ -9,6 +9,7 @@ import { applyContactCreate, applyContactDelete, applyContactPatchOp } from './a
 import { applyFieldCreate, applyFieldDelete, applyFieldPatchOp } from './apply-field';
 import { applySegmentCreate, applySegmentDelete, applySegmentPatchOp } from './apply-segment';
 import { rejected, type Outcome } from './outcome';
+import type { PushItem } from './push-input';
 
 function applyOne(tx: StorageTx, workspaceId: string, m: Mutation, now: number): Promise<Outcome> {
   switch (m.name) {
@@ -43,7 +44,7 @@ export async function pushMutations(
   storage: Storage,
   workspaceId: string,
   clientId: string,
-  mutations: Mutation[],
+  items: PushItem[],
   now: () => number = Date.now,
 ): Promise<PushResponse & { stats: PushStats }> {
   return storage.transaction(async (tx) => {
@@ -54,25 +55,27 @@ export async function pushMutations(
     const stats: PushStats = { applied: 0, ignored: 0, rejected: 0, replayed: 0 };
     const results: MutationResult[] = [];
     let last = client.lastMutationId;
-    for (const m of mutations) {
-      const stored = await tx.getMutationResult(clientId, m.id);
+    for (const item of items) {
+      const id = item.ok ? item.mutation.id : item.id;
+      const stored = await tx.getMutationResult(clientId, id);
       if (stored) {
         stats.replayed += 1;
-        results.push(toResult(m.id, stored));
+        results.push(toResult(id, stored));
         continue;
       }
       // Ids only grow per client; an unseen id at or below the high-water mark arrived out of order.
-      const outcome =
-        m.id <= last
-          ? rejected(`id: mutation ${m.id} arrived after mutation ${last} (out of order)`)
-          : await applyOne(tx, workspaceId, m, now());
-      await tx.recordMutationResult(clientId, workspaceId, m.id, {
+      const outcome = !item.ok
+        ? rejected(item.reason)
+        : id <= last
+          ? rejected(`id: mutation ${id} arrived after mutation ${last} (out of order)`)
+          : await applyOne(tx, workspaceId, item.mutation, now());
+      await tx.recordMutationResult(clientId, workspaceId, id, {
         status: outcome.status,
         reason: outcome.status === 'applied' ? null : outcome.reason,
       });
       stats[outcome.status] += 1;
-      last = Math.max(last, m.id);
-      results.push(toResult(m.id, outcome));
+      last = Math.max(last, id);
+      results.push(toResult(id, outcome));
     }
     return { results, lastMutationId: last, stats };
   });
