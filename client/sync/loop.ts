@@ -132,7 +132,7 @@ export class SyncEngine {
         do {
           this.again = false;
           await this.runOnce();
-        } while (this.again && !this.stopped);
+        } while (this.again);
       } finally {
         this.running = null;
       }
@@ -141,7 +141,7 @@ export class SyncEngine {
   }
 
   private async runOnce(): Promise<void> {
-    if (this.stopped || this.signedOut) return;
+    if (this.signedOut) return;
     if (this.status.get().online === false) return; // the 'online' event will bring us back
     const session = await getSession(this.db);
     if (!session) return;
