@@ -1,17 +1,15 @@
-// V6 Created At / Last Interaction: relative time; exact time on hover (title + tooltip), and for
+// V6 Created At / Last Interaction: relative time; exact time on hover (title), and for
 // Last Interaction a hover card with the last message preview and its channel.
-import { HoverCard, Stack, Text, Tooltip } from '@mantine/core';
+import { HoverCard, Stack, Text } from '@mantine/core';
 import type { Contact } from '../../../../shared/schema';
 import { formatExact, formatRelative } from '../relative-time';
 
 export function CreatedAtCell({ at, now }: { at: number; now: number }) {
   const exact = formatExact(at);
   return (
-    <Tooltip label={exact} openDelay={300}>
-      <Text size="sm" component="time" dateTime={new Date(at).toISOString()} title={exact} style={{ whiteSpace: 'nowrap' }}>
-        {formatRelative(at, now)}
-      </Text>
-    </Tooltip>
+    <Text size="sm" component="time" dateTime={new Date(at).toISOString()} title={exact} style={{ whiteSpace: 'nowrap' }}>
+      {formatRelative(at, now)}
+    </Text>
   );
 }
 
