@@ -10,7 +10,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => !(v !== undefined && ['0', 'false', 'off', 'no'].includes(v.trim().toLowerCase()))),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  NODE_ENV: z.string().min(1).default('development'),
   DIST_DIR: z.string().min(1).default('./dist'),
 });
 export type Env = z.infer<typeof envSchema>;
