@@ -33,8 +33,15 @@ export async function getSession(db: ContactsDB): Promise<Session | undefined> {
   return db.getMeta('session');
 }
 
-/** Forgets the token. The local data and outbox stay, so signing in again loses nothing. */
-export async function signOut(db: ContactsDB): Promise<void> {
+/** The call that revokes this device's token on the server (the tRPC client satisfies it). */
+export type SignOutApi = { auth: { signOut: { mutate(): Promise<unknown> } } };
+
+/**
+ * Forgets the token (and revokes it on the server when an api is given and reachable). The local
+ * data and outbox stay, so signing in again to the same workspace loses nothing.
+ */
+export async function signOut(db: ContactsDB, api?: SignOutApi): Promise<void> {
+  if (api) await api.auth.signOut.mutate().catch(() => undefined); // offline: the token just stays unused
   await db.meta.delete('session');
 }
 

@@ -2,7 +2,7 @@
 import { db as appDb, type ContactsDB } from '../db/db';
 import { guardUpgrades } from '../db/upgrade-guard';
 import { createSyncApi, type SyncApi } from '../trpc';
-import { getSession, signInDemo } from '../session';
+import { getSession, signInDemo, signOut } from '../session';
 import { SyncEngine } from './loop';
 import { appSyncStatus } from './status';
 import { transportFromApi } from './transport';
@@ -40,4 +40,12 @@ export async function signInDemoAndSync(deviceName: string, database: ContactsDB
   const session = await signInDemo(database, getSyncApi(), deviceName);
   currentToken = session.token;
   void getSyncEngine(database).syncNow();
+}
+
+/** Sign out: revokes this device's token on the server (when reachable) and forgets it here. */
+export async function signOutDevice(database: ContactsDB = appDb): Promise<void> {
+  const session = await getSession(database);
+  currentToken = session?.token;
+  await signOut(database, getSyncApi());
+  currentToken = undefined;
 }

@@ -160,8 +160,9 @@ export class SyncEngine {
     this.status.set({ syncing: true });
     try {
       const transport = this.opts.transportFor(session);
-      await pushAll(this.db, transport, session.clientId);
       const firstSync = !(await this.db.getMeta('initialSyncDone'));
+      if (firstSync) this.status.set({ firstSync: { received: 0, total: 0 } });
+      await pushAll(this.db, transport, session.clientId);
       const startCursor = (await this.db.getMeta('cursor')) ?? 0;
       await pullAll(this.db, transport, {
         clientId: session.clientId,
@@ -178,10 +179,10 @@ export class SyncEngine {
     } catch (error) {
       if (isUnauthorized(error)) {
         this.signedOut = true;
-        this.status.set({ lastError: 'signed out' });
+        this.status.set({ lastError: 'signed out', firstSync: null });
       } else {
         this.failures += 1;
-        this.status.set({ lastError: errorText(error) });
+        this.status.set({ lastError: errorText(error), firstSync: null });
         this.schedule(this.backoffDelay());
       }
     } finally {

@@ -67,7 +67,7 @@ export async function rebaseRecords(
 
 /** Records the server's new state of a record as its base (only where a base exists). */
 export async function updateBases(db: ContactsDB, rows: BaseRow[]): Promise<Set<string>> {
-  if (!rows.length) return new Set();
+  if (!rows.length || (await db.bases.count()) === 0) return new Set(); // the common case: nothing pending
   const existing = await db.bases.bulkGet(rows.map((r) => [r.table, r.id] as [MutableTable, string]));
   const update = rows.filter((_, i) => existing[i]);
   if (update.length) await db.bases.bulkPut(update);
