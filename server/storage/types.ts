@@ -60,7 +60,8 @@ export interface StorageTx {
 export interface Storage {
   /** Path (or connection description) for start-up messages. */
   readonly location: string;
-  /** Runs fn in one transaction; commits (durably, R4) before the returned promise resolves. */
+  /** Runs fn in one transaction; commits (durably, R4) before the returned promise resolves.
+   *  Inside fn use only `tx`: calling other Storage methods there would wait for fn itself. */
   transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T>;
 
   /** Records with seq > cursor in seq order, at most limit, plus the workspace's head seq. */
