@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 import type { Mutation, MutationBody } from '../shared/mutations';
 import { newId } from '../shared/ids';
 import { hashToken, newDeviceToken } from './auth';
@@ -15,8 +16,17 @@ import { createCallerFactory, createContext } from './trpc';
 
 export const TEST_NOW = Date.UTC(2026, 0, 15);
 
+const tempDirs: string[] = [];
+// Each test file imports this module afresh: remove its temp dirs after the file's tests
+// (after hooks run in reverse order, so the file's own close() hooks run first).
+afterAll(() => {
+  for (const dir of tempDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
 export function tempDataDir(prefix = 'contacts-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 export function openTempStorage(): { storage: Storage; dataDir: string } {
