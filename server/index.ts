@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     `Data file: ${path.resolve(running.dataFile)}`,
     env.DEMO
       ? `Open ${running.url} and click 'Open demo workspace'`
-      : 'Demo sign-in is off (DEMO=0); devices need a token issued by an operator.',
+      : 'Demo sign-in is off (DEMO=0): devices already signed in keep working; new devices cannot sign in.',
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const shutdown = (signal: string) => {
