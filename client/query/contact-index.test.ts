@@ -119,6 +119,28 @@ describe('[Q1] ContactIndex vs brute-force reference', () => {
     );
   });
 
+  it('[V1][Q1] typing narrows from the cached broader search and still equals the reference', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 60 }).chain(contactArb), { minLength: 1, maxLength: 60 }),
+        queryArb,
+        fc.array(fc.constantFrom('a', 'n', 'o', 'e', ' ', '5', '-', 'z', 'é', '1'), { minLength: 1, maxLength: 6 }),
+        (contacts, q, typed) => {
+          const index = new ContactIndex({ fields, locale: LOCALE });
+          index.upsert(contacts);
+          const all = [...new Map(contacts.map((c) => [c.id, c])).values()];
+          let search = q.search;
+          for (const ch of typed) {
+            search += ch;
+            const step = { ...q, search, page: 1 };
+            expect(index.matchingIds(step, ctx)).toEqual(ids(referenceMatches(all, step, ctx, LOCALE)));
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it('[V10] paging and sort changes reuse the cached match set and stay consistent', () => {
     const index = new ContactIndex({ fields, locale: LOCALE });
     const all = fc.sample(fc.integer({ min: 1, max: 500 }).chain(contactArb), 400);

@@ -10,7 +10,7 @@ import type { Contact, FieldDefinition, FilterGroup } from '../../shared/schema'
 import { compileFilter, dependsOnNow, type FilterContext } from '../../shared/filter/evaluate';
 import { activeConditions } from '../../shared/filter/validate';
 import { documentMatches, keywordFields, normalizeQuery, searchDocument, type SearchTerm } from '../../shared/search/normalize';
-import { SortOrder } from './sort-order';
+import { SortOrder, type SortedWalk } from './sort-order';
 import { TrigramPostings } from './trigram-postings';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult, SortBy } from './types';
 
@@ -19,11 +19,25 @@ const CACHE_SIZE = 3;
 
 type MatchSet = {
   key: string;
+  /** The filter part of the key, and the search terms (to narrow from a cached broader search). */
+  filterKey: string;
+  terms: SearchTerm[];
   /** null = every contact matches (no search, no active filter). */
   members: Int32Array | null;
   mark: Uint8Array | null;
-  sorted: Map<string, Int32Array>;
+  sorted: Map<string, SortedWalk>;
 };
+
+/** Does every document matching term `n` also match term `o`? (Both as text or phone digits.) */
+function termImplies(n: SearchTerm, o: SearchTerm): boolean {
+  const within = (hay: string): boolean => hay.includes(o.text) || (o.digits !== null && hay.includes(o.digits));
+  return within(n.text) && (n.digits === null || within(n.digits));
+}
+
+/** True when the matches of `terms` are a subset of the matches of `broader`. */
+function narrows(terms: readonly SearchTerm[], broader: readonly SearchTerm[]): boolean {
+  return broader.every((o) => terms.some((n) => termImplies(n, o)));
+}
 
 export function createNameCollator(locale?: string): Intl.Collator {
   return new Intl.Collator(locale, { sensitivity: 'base' });
@@ -112,8 +126,10 @@ export class ContactIndex {
   /** Adds new contacts and replaces changed ones (matched by id). */
   upsert(list: readonly Contact[]): void {
     if (list.length === 0) return;
-    const removed = this.slotSets();
-    const inserted = this.slotSets();
+    /** Per sort key: existing slots whose key changed (taken out, then put back in). */
+    const moved: Record<SortBy, Set<number>> = { name: new Set(), createdAt: new Set(), lastInteractionAt: new Set() };
+    const newSlots: number[] = [];
+    const newDocs: string[] = [];
     for (const c of list) {
       const doc = searchDocument(c, this.fields, this.keyword);
       let slot = this.slotOf.get(c.id);
@@ -122,28 +138,33 @@ export class ContactIndex {
         this.slotOf.set(c.id, slot);
         this.ids[slot] = c.id;
         this.docs[slot] = doc;
-        this.postings.add(slot, doc);
-        for (const by of SORT_KEYS) inserted[by].add(slot);
+        newSlots.push(slot);
+        newDocs.push(doc);
       } else {
         if (this.docs[slot] !== doc) this.postings.update(slot, this.docs[slot], doc);
         this.docs[slot] = doc;
-        const moved: Record<SortBy, boolean> = {
-          name: this.names[slot] !== c.name,
-          createdAt: this.created[slot] !== c.createdAt,
-          lastInteractionAt: this.last[slot] !== c.lastInteractionAt,
-        };
-        for (const by of SORT_KEYS) {
-          if (!moved[by]) continue;
-          removed[by].add(slot);
-          inserted[by].add(slot);
-        }
+        if (this.names[slot] !== c.name) moved.name.add(slot);
+        if (this.created[slot] !== c.createdAt) moved.createdAt.add(slot);
+        if (this.last[slot] !== c.lastInteractionAt) moved.lastInteractionAt.add(slot);
       }
       this.contacts[slot] = c;
       this.names[slot] = c.name;
       this.created[slot] = c.createdAt;
       this.last[slot] = c.lastInteractionAt;
     }
-    for (const by of SORT_KEYS) this.orders[by].apply(removed[by], inserted[by]);
+    this.postings.addMany(newSlots, newDocs);
+    let isNew: Set<number> | null = null;
+    for (const by of SORT_KEYS) {
+      if (moved[by].size === 0) {
+        this.orders[by].apply(moved[by], newSlots);
+        continue;
+      }
+      // A slot added earlier in this batch is not in the order yet: it goes in once, with the new slots.
+      isNew ??= new Set(newSlots);
+      const fresh = isNew;
+      const out = [...moved[by]].filter((slot) => !fresh.has(slot));
+      this.orders[by].apply(new Set(out), [...newSlots, ...out]);
+    }
     this.afterChange();
   }
 
@@ -161,7 +182,7 @@ export class ContactIndex {
       removed.add(slot);
     }
     if (removed.size === 0) return;
-    for (const by of SORT_KEYS) this.orders[by].apply(removed, new Set());
+    for (const by of SORT_KEYS) this.orders[by].apply(removed, []);
     this.afterChange();
   }
 
@@ -188,7 +209,7 @@ export class ContactIndex {
     const end = Math.min(total, start + Math.max(0, q.pageSize));
     const rows: Contact[] = [];
     if (set.members) {
-      const sorted = this.sortedSlots(set, q.sort);
+      const sorted = this.sortedSlots(set, q.sort, end);
       for (let i = start; i < end; i++) rows.push(this.contacts[sorted[i]] as Contact);
     } else {
       const order = this.orders[q.sort.by];
@@ -200,7 +221,7 @@ export class ContactIndex {
   /** Ids of every match in sort order (for "select all N matching"). */
   matchingIds(q: MatchQuery & { sort: ContactSort }, ctx: FilterContext): string[] {
     const set = this.matchSet(q, ctx);
-    const slots = set.members ? this.sortedSlots(set, q.sort) : this.orders[q.sort.by].slots(q.sort.dir);
+    const slots = set.members ? this.sortedSlots(set, q.sort, set.members.length) : this.orders[q.sort.by].slots(q.sort.dir);
     return Array.from(slots, (slot) => this.ids[slot]);
   }
 
@@ -208,10 +229,6 @@ export class ContactIndex {
   count(q: MatchQuery, ctx: FilterContext): number {
     const set = this.matchSet(q, ctx);
     return set.members ? set.members.length : this.size;
-  }
-
-  private slotSets(): Record<SortBy, Set<number>> {
-    return { name: new Set(), createdAt: new Set(), lastInteractionAt: new Set() };
   }
 
   private afterChange(): void {
@@ -226,7 +243,14 @@ export class ContactIndex {
 
   private rebuildPostings(): void {
     this.postings.clear();
-    for (let slot = 0; slot < this.contacts.length; slot++) if (this.contacts[slot]) this.postings.add(slot, this.docs[slot]);
+    const slots: number[] = [];
+    const docs: string[] = [];
+    for (let slot = 0; slot < this.contacts.length; slot++) {
+      if (!this.contacts[slot]) continue;
+      slots.push(slot);
+      docs.push(this.docs[slot]);
+    }
+    this.postings.addMany(slots, docs);
   }
 
   private fieldsId(fields: readonly FieldDefinition[]): number {
@@ -241,51 +265,68 @@ export class ContactIndex {
   private matchSet(q: MatchQuery, ctx: FilterContext): MatchSet {
     const terms = normalizeQuery(q.search);
     const filterOn = activeConditions(q.filter, ctx.fields).length > 0;
-    const key = JSON.stringify([
-      terms,
-      filterOn ? q.filter : null,
-      filterOn ? this.fieldsId(ctx.fields) : 0,
-      filterOn ? (ctx.timeZone ?? 'UTC') : '',
-      filterOn && dependsOnNow(q.filter) ? ctx.now : 0,
-    ]);
+    const filterKey = filterOn
+      ? JSON.stringify([q.filter, this.fieldsId(ctx.fields), ctx.timeZone ?? 'UTC', dependsOnNow(q.filter) ? ctx.now : 0])
+      : '';
+    const key = `${filterKey}|${JSON.stringify(terms)}`;
     const hit = this.cache.findIndex((s) => s.key === key);
     if (hit >= 0) {
       const [set] = this.cache.splice(hit, 1);
       this.cache.unshift(set);
       return set;
     }
-    const members = terms.length === 0 && !filterOn ? null : this.findMembers(terms, filterOn ? q.filter : null, ctx);
-    const set: MatchSet = { key, members, mark: null, sorted: new Map() };
+    let members: Int32Array | null = null;
+    if (terms.length > 0 || filterOn) {
+      // Typing usually extends the last search ("jo" -> "jos"): its matches are a superset.
+      const broader = this.cache.find((s) => s.filterKey === filterKey && s.members !== null && narrows(terms, s.terms));
+      members = this.findMembers(terms, filterOn ? q.filter : null, ctx, broader?.members ?? null);
+    }
+    const set: MatchSet = { key, filterKey, terms, members, mark: null, sorted: new Map() };
     this.cache.unshift(set);
     if (this.cache.length > CACHE_SIZE) this.cache.pop();
     return set;
   }
 
-  private findMembers(terms: SearchTerm[], filter: FilterGroup | null, ctx: FilterContext): Int32Array {
-    const test = filter ? compileFilter(filter, ctx) : null;
-    const out: number[] = [];
-    const consider = (slot: number): void => {
-      const c = this.contacts[slot];
-      if (!c) return;
-      if (terms.length > 0 && !documentMatches(this.docs[slot], terms)) return;
-      if (test && !test(c)) return;
-      out.push(slot);
-    };
+  /** superset: slots already known to pass the same filter and a broader search, or null. */
+  private findMembers(terms: SearchTerm[], filter: FilterGroup | null, ctx: FilterContext, superset: Int32Array | null): Int32Array {
     const lists = this.bestCandidates(terms);
-    if (lists) {
+    const listSize = lists ? lists.reduce((n, l) => n + l.length, 0) : Infinity;
+    const fromSuperset = superset !== null && superset.length <= listSize;
+    const test = filter && !fromSuperset ? compileFilter(filter, ctx) : null;
+    const { contacts, docs } = this;
+    const single = terms.length === 1 && terms[0].digits === null ? terms[0].text : null;
+    let out = new Int32Array(fromSuperset ? superset.length : Math.min(listSize, contacts.length));
+    let k = 0;
+    // Hot loop (up to 100k iterations per keystroke): no closures, no allocation.
+    const consider = (slot: number): void => {
+      const c = contacts[slot];
+      if (c === undefined) return;
+      if (single !== null ? !docs[slot].includes(single) : terms.length > 0 && !documentMatches(docs[slot], terms)) return;
+      if (test !== null && !test(c)) return;
+      if (k === out.length) {
+        const grown = new Int32Array(out.length * 2 + 16);
+        grown.set(out);
+        out = grown;
+      }
+      out[k++] = slot;
+    };
+    if (fromSuperset) {
+      for (let i = 0; i < superset.length; i++) consider(superset[i]);
+    } else if (lists) {
       const stamp = this.nextStamp();
+      const seen = this.seen;
       for (const list of lists) {
         for (let i = 0; i < list.length; i++) {
           const slot = list[i];
-          if (this.seen[slot] === stamp) continue; // duplicate or stale entries
-          this.seen[slot] = stamp;
+          if (seen[slot] === stamp) continue; // duplicate or stale entries
+          seen[slot] = stamp;
           consider(slot);
         }
       }
     } else {
-      for (let slot = 0; slot < this.contacts.length; slot++) consider(slot);
+      for (let slot = 0; slot < contacts.length; slot++) consider(slot);
     }
-    return Int32Array.from(out);
+    return out.subarray(0, k);
   }
 
   /** Candidate lists of the most selective indexable term (its text and phone-digit forms), or null to scan. */
@@ -323,19 +364,22 @@ export class ContactIndex {
     return this.seenStamp;
   }
 
-  private sortedSlots(set: MatchSet, sort: ContactSort): Int32Array {
+  /** The set's members in `sort` order, at least the first `need` of them. */
+  private sortedSlots(set: MatchSet, sort: ContactSort, need: number): Int32Array {
     const key = `${sort.by}:${sort.dir}`;
-    let sorted = set.sorted.get(key);
-    if (!sorted) {
+    const order = this.orders[sort.by];
+    let walk = set.sorted.get(key);
+    if (!walk) {
       const members = set.members as Int32Array;
       if (!set.mark) {
         set.mark = new Uint8Array(this.contacts.length);
         for (const slot of members) set.mark[slot] = 1;
       }
       const mark = set.mark;
-      sorted = this.orders[sort.by].select(members, (slot) => mark[slot] === 1, sort.dir);
-      set.sorted.set(key, sorted);
+      walk = order.walk(members, (slot) => mark[slot] === 1, sort.dir);
+      set.sorted.set(key, walk);
     }
-    return sorted;
+    if (walk.filled < need) order.extend(walk, need);
+    return walk.out;
   }
 }

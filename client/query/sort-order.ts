@@ -8,6 +8,9 @@ import type { SortDir } from './types';
 
 export type SlotCompare = (a: number, b: number) => number;
 
+/** A sorted result being read off an order: out[0..filled) are final. */
+export type SortedWalk = { out: Int32Array; filled: number; pos: number; dir: SortDir; isMember: (slot: number) => boolean };
+
 export class SortOrder {
   /** Slots in ascending order; keyless slots (if any) at the end. */
   private order = new Int32Array(0);
@@ -24,11 +27,10 @@ export class SortOrder {
     return this.order.length;
   }
 
-  /** Drops `removed` (slots whose key changed or that were deleted), then inserts `inserted`. */
-  apply(removed: ReadonlySet<number>, inserted: ReadonlySet<number>): void {
-    if (removed.size === 0 && inserted.size === 0) return;
-    let base = this.order;
-    if (removed.size > 0) base = base.filter((slot) => !removed.has(slot));
+  /** Drops `removed` (slots whose key changed or that were deleted), then inserts `inserted` (distinct slots not in the order). */
+  apply(removed: ReadonlySet<number>, inserted: ArrayLike<number>): void {
+    if (removed.size === 0 && inserted.length === 0) return;
+    const base = removed.size > 0 ? this.without(removed) : this.order;
     const add = Int32Array.from(inserted).sort(this.compare);
     const out = new Int32Array(base.length + add.length);
     let from = 0;
@@ -44,6 +46,20 @@ export class SortOrder {
     this.order = out;
     this.keyed = this.countKeyed();
     this.rank = null;
+  }
+
+  private without(removed: ReadonlySet<number>): Int32Array {
+    let max = 0;
+    for (const slot of removed) if (slot > max) max = slot;
+    const gone = new Uint8Array(max + 1);
+    for (const slot of removed) gone[slot] = 1;
+    const out = new Int32Array(this.order.length);
+    let k = 0;
+    for (let i = 0; i < this.order.length; i++) {
+      const slot = this.order[i];
+      if (slot > max || gone[slot] === 0) out[k++] = slot;
+    }
+    return out.subarray(0, k);
   }
 
   clear(): void {
@@ -92,19 +108,30 @@ export class SortOrder {
     return out;
   }
 
-  /** The members of a set, in direction `dir`. Walks the order, or sorts by rank when the set is small. */
-  select(members: Int32Array, isMember: (slot: number) => boolean, dir: SortDir): Int32Array {
-    const n = this.order.length;
+  /**
+   * The members of a set in direction `dir`, produced lazily: a small set is sorted by rank at
+   * once; a large one is read off the presorted order only as far as the pages asked for
+   * (the first page of 20k hits needs a few dozen steps, not a sort).
+   */
+  walk(members: Int32Array, isMember: (slot: number) => boolean, dir: SortDir): SortedWalk {
     const m = members.length;
-    if (m === 0) return new Int32Array(0);
-    if (m * Math.log2(m + 1) * 4 < n) return this.sortByRank(members, dir);
-    const out = new Int32Array(m);
-    let k = 0;
-    for (let p = 0; p < n && k < m; p++) {
-      const slot = this.order[this.indexAt(p, dir)];
-      if (isMember(slot)) out[k++] = slot;
+    if (m * Math.log2(m + 1) * 4 < this.order.length) {
+      return { out: this.sortByRank(members, dir), filled: m, pos: this.order.length, dir, isMember };
     }
-    return k === m ? out : out.subarray(0, k);
+    return { out: new Int32Array(m), filled: 0, pos: 0, dir, isMember };
+  }
+
+  /** Extends `walk` until it holds `need` slots (or all members). */
+  extend(walk: SortedWalk, need: number): void {
+    const n = this.order.length;
+    const limit = Math.min(need, walk.out.length);
+    let { filled, pos } = walk;
+    while (filled < limit && pos < n) {
+      const slot = this.order[this.indexAt(pos++, walk.dir)];
+      if (walk.isMember(slot)) walk.out[filled++] = slot;
+    }
+    walk.filled = filled;
+    walk.pos = pos;
   }
 
   private sortByRank(members: Int32Array, dir: SortDir): Int32Array {

@@ -2,16 +2,27 @@
 // the slots whose document contains it. A search term of >= 3 characters only needs to check
 // the slots of its rarest trigram (PERFORMANCE.md: a scan of 100k strings is ~7 ms; the goal is <= 3).
 //
+// Characters map to 6-bit codes (letters, digits and the punctuation of emails, phones and
+// URLs get their own; everything else shares a few), so a trigram is an 18-bit number that
+// indexes the lists directly: no hashing on the ~10M lookups of a 100k build. Code
+// collisions only add candidates.
+//
 // Lists are append-only between compactions: when a document changes, its new trigrams are
 // appended and the ones it lost stay behind as stale entries. Every candidate is verified
 // against the current document, so stale or duplicate entries cost time, never correctness;
 // once stale entries outweigh live ones the lists are rebuilt.
 
-type Posting = { slots: Int32Array; n: number };
+const CODE = new Uint8Array(65536);
+{
+  const own = 'abcdefghijklmnopqrstuvwxyz0123456789 .@-_+\n/:()\'&,';
+  for (let i = 0; i < own.length; i++) CODE[own.charCodeAt(i)] = i + 1;
+  const shared = own.length + 1; // 51..63 spread the rest of Unicode
+  for (let c = 128; c < 65536; c++) CODE[c] = shared + (c % (64 - shared));
+}
+const KEYS = 1 << 18;
 
-/** 10 bits per UTF-16 unit keeps keys small integers; collisions only add candidates. */
 function gramKey(s: string, i: number): number {
-  return ((s.charCodeAt(i) & 1023) << 20) | ((s.charCodeAt(i + 1) & 1023) << 10) | (s.charCodeAt(i + 2) & 1023);
+  return (CODE[s.charCodeAt(i)] << 12) | (CODE[s.charCodeAt(i + 1)] << 6) | CODE[s.charCodeAt(i + 2)];
 }
 
 function gramSet(doc: string): Set<number> {
@@ -20,29 +31,53 @@ function gramSet(doc: string): Set<number> {
   return set;
 }
 
+/** Below this many documents, skip the two-pass build (it touches every key twice). */
+const SMALL_BATCH = 64;
+
 export const EMPTY_SLOTS = new Int32Array(0);
 
 export class TrigramPostings {
-  private lists = new Map<number, Posting>();
+  private lists: (Int32Array | undefined)[] = new Array(KEYS);
+  private lengths = new Int32Array(KEYS);
+  /** Per key: the last slot counted in the current batch (dedupes trigrams within a document). */
+  private lastSlot = new Int32Array(KEYS).fill(-1);
   private live = 0;
   private stale = 0;
 
   /** minStale: stale entries tolerated before a rebuild is considered (tests use 0). */
   constructor(private readonly minStale = 50_000) {}
 
-  /** Indexes a new document. */
-  add(slot: number, doc: string): void {
-    for (let i = 0; i + 3 <= doc.length; i++) {
-      const key = gramKey(doc, i);
-      let p = this.lists.get(key);
-      if (!p) {
-        p = { slots: new Int32Array(4), n: 0 };
-        this.lists.set(key, p);
-      } else if (p.slots[p.n - 1] === slot) {
-        continue; // this trigram already occurred earlier in the same document
-      }
-      this.push(p, slot);
+  /** Indexes new documents: counts first, sizes each list once, then fills. */
+  addMany(slots: ArrayLike<number>, docs: readonly string[]): void {
+    if (docs.length <= SMALL_BATCH) {
+      for (let d = 0; d < docs.length; d++) this.update(slots[d], '', docs[d]);
+      return;
     }
+    const extra = new Int32Array(KEYS);
+    const last = this.lastSlot.fill(-1);
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d];
+      const slot = slots[d];
+      for (let i = 0; i + 3 <= doc.length; i++) {
+        const key = gramKey(doc, i);
+        if (last[key] === slot) continue;
+        last[key] = slot;
+        extra[key]++;
+      }
+    }
+    for (let key = 0; key < KEYS; key++) if (extra[key] > 0) this.reserve(key, extra[key]);
+    last.fill(-1);
+    for (let d = 0; d < docs.length; d++) {
+      const doc = docs[d];
+      const slot = slots[d];
+      for (let i = 0; i + 3 <= doc.length; i++) {
+        const key = gramKey(doc, i);
+        if (last[key] === slot) continue;
+        last[key] = slot;
+        (this.lists[key] as Int32Array)[this.lengths[key]++] = slot;
+      }
+    }
+    for (let key = 0; key < KEYS; key++) this.live += extra[key];
   }
 
   /** A document changed from `before` to `after`. */
@@ -51,12 +86,9 @@ export class TrigramPostings {
     const now = gramSet(after);
     for (const key of now) {
       if (old.has(key)) continue;
-      let p = this.lists.get(key);
-      if (!p) {
-        p = { slots: new Int32Array(4), n: 0 };
-        this.lists.set(key, p);
-      }
-      this.push(p, slot);
+      this.reserve(key, 1);
+      (this.lists[key] as Int32Array)[this.lengths[key]++] = slot;
+      this.live++;
     }
     for (const key of old) if (!now.has(key)) this.stale++;
   }
@@ -72,7 +104,8 @@ export class TrigramPostings {
   }
 
   clear(): void {
-    this.lists.clear();
+    this.lists = new Array(KEYS);
+    this.lengths.fill(0);
     this.live = 0;
     this.stale = 0;
   }
@@ -83,22 +116,22 @@ export class TrigramPostings {
    */
   candidates(text: string): Int32Array | null {
     if (text.length < 3) return null;
-    let best: Posting | undefined;
+    let best = -1;
     for (let i = 0; i + 3 <= text.length; i++) {
-      const p = this.lists.get(gramKey(text, i));
-      if (!p) return EMPTY_SLOTS;
-      if (!best || p.n < best.n) best = p;
+      const key = gramKey(text, i);
+      if (this.lengths[key] === 0) return EMPTY_SLOTS;
+      if (best < 0 || this.lengths[key] < this.lengths[best]) best = key;
     }
-    return best ? best.slots.subarray(0, best.n) : EMPTY_SLOTS;
+    return (this.lists[best] as Int32Array).subarray(0, this.lengths[best]);
   }
 
-  private push(p: Posting, slot: number): void {
-    if (p.n === p.slots.length) {
-      const grown = new Int32Array(p.slots.length * 2);
-      grown.set(p.slots);
-      p.slots = grown;
-    }
-    p.slots[p.n++] = slot;
-    this.live++;
+  /** Makes room for `more` entries in a list (grows by at least half, so appends stay amortised O(1)). */
+  private reserve(key: number, more: number): void {
+    const arr = this.lists[key];
+    const need = this.lengths[key] + more;
+    if (arr && arr.length >= need) return;
+    const grown = new Int32Array(arr ? Math.max(need, arr.length + (arr.length >> 1) + 4) : need);
+    if (arr) grown.set(arr.subarray(0, this.lengths[key]));
+    this.lists[key] = grown;
   }
 }

@@ -168,32 +168,62 @@ function compileDate(op: string, value: unknown, raw: Raw, ctx: FilterContext): 
   };
 }
 
-/** A stored select/multiselect/labels value as a list of normalised strings. */
-function rawSet(v: unknown): string[] {
-  if (typeof v === 'string') return v.trim() ? [normalizeText(v)] : [];
-  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').map(normalizeText);
-  return [];
+/**
+ * Tests a stored select/multiselect/labels value (a string or a string list) against normalised
+ * wanted values. Stored values repeat a lot (a few options, a few labels), so their normalised
+ * form is memoised per compiled condition.
+ */
+function setMatcher(): (v: unknown, wanted: ReadonlySet<string>) => number {
+  const memo = new Map<string, string>();
+  const norm = (s: string): string => {
+    let n = memo.get(s);
+    if (n === undefined) {
+      n = normalizeText(s);
+      if (memo.size < 10_000) memo.set(s, n);
+    }
+    return n;
+  };
+  /** How many distinct wanted values the stored value has; -1 when it is empty. */
+  return (v, wanted) => {
+    if (typeof v === 'string') {
+      const n = norm(v);
+      return n === '' ? -1 : wanted.has(n) ? 1 : 0;
+    }
+    if (!Array.isArray(v)) return -1;
+    let hits = 0;
+    let any = false;
+    const seen = new Set<string>();
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      const n = norm(x);
+      if (n === '') continue;
+      any = true;
+      if (wanted.has(n) && !seen.has(n)) {
+        seen.add(n);
+        hits++;
+      }
+    }
+    return any ? hits : -1;
+  };
 }
 
 function compileSet(op: string, value: unknown, raw: Raw): ContactPredicate {
-  if (op === 'is_empty') return (c) => rawSet(raw(c)).length === 0;
-  const wanted = (Array.isArray(value) ? (value as string[]) : [value as string]).map(normalizeText);
-  const hasAny = (c: Contact): boolean => rawSet(raw(c)).some((s) => wanted.includes(s));
+  const count = setMatcher();
+  if (op === 'is_empty') {
+    const none = new Set<string>();
+    return (c) => count(raw(c), none) < 0;
+  }
+  const wanted = new Set((Array.isArray(value) ? (value as string[]) : [value as string]).map(normalizeText));
   switch (op) {
     case 'is':
     case 'is_any_of':
     case 'has_any_of':
-      return hasAny;
+      return (c) => count(raw(c), wanted) > 0;
     case 'is_not':
     case 'has_none_of':
-      return (c) => !hasAny(c);
-    default: {
-      // has_all_of
-      return (c) => {
-        const have = rawSet(raw(c));
-        return wanted.every((w) => have.includes(w));
-      };
-    }
+      return (c) => count(raw(c), wanted) <= 0;
+    default: // has_all_of
+      return (c) => count(raw(c), wanted) === wanted.size;
   }
 }
 
@@ -222,8 +252,16 @@ export function compileFilter(group: FilterGroup, ctx: FilterContext): ContactPr
   }
   if (preds.length === 0) return () => true;
   if (preds.length === 1) return preds[0];
-  if (group.match === 'all') return (c) => preds.every((p) => p(c));
-  return (c) => preds.some((p) => p(c));
+  if (group.match === 'all') {
+    return (c) => {
+      for (let i = 0; i < preds.length; i++) if (!preds[i](c)) return false;
+      return true;
+    };
+  }
+  return (c) => {
+    for (let i = 0; i < preds.length; i++) if (preds[i](c)) return true;
+    return false;
+  };
 }
 
 /** Does `contact` match `group`? (Compile once with compileFilter when testing many contacts.) */
