@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Mutation } from '../../shared/mutations';
-import { createContact, deleteContacts, patchContact } from '../db/changes';
+import { createContact, createField, createSegment, deleteContacts, deleteSegment, patchContact, patchSegment } from '../db/changes';
 import { makeDevice, snapshot, startTestServer, type Device, type PushLogEntry, type TestServer } from './testing/harness';
 
 const RUNS = Number(process.env.SYNC_PROPERTY_RUNS ?? 200);
@@ -18,11 +18,14 @@ const PATH = process.env.SYNC_PROPERTY_PATH;
 const NAMES = ['Zoë', 'José', 'Müller', 'Søren', 'Ana', 'Li'];
 const EMAILS = ['', 'a@example.com', 'b@example.org', 'c@example.net'];
 const PHONES = ['', '+14155550132', '+442071838750', '+4930901820'];
+const PLANS = ['free', 'pro', 'team', null];
 
 type Action =
   | { t: 'create'; d: number; name: number }
   | { t: 'edit'; d: number; pick: number; field: 'name' | 'email' | 'phone' | 'campaignOptIn'; v: number }
   | { t: 'delete'; d: number; pick: number; count: number }
+  | { t: 'plan'; d: number; pick: number; v: number }
+  | { t: 'segment'; d: number; pick: number; op: 'create' | 'rename' | 'delete'; v: number }
   | { t: 'offline'; d: number; on: boolean }
   | { t: 'sync' | 'push'; d: number }
   | { t: 'pull'; d: number; limit: number }
@@ -43,6 +46,17 @@ const action = (devices: number): fc.Arbitrary<Action> => {
       }),
     },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), d, pick: fc.nat(), count: fc.integer({ min: 1, max: 2 }) }) },
+    { weight: 2, arbitrary: fc.record({ t: fc.constant('plan' as const), d, pick: fc.nat(), v: fc.nat({ max: 3 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        t: fc.constant('segment' as const),
+        d,
+        pick: fc.nat(),
+        op: fc.constantFrom('create' as const, 'rename' as const, 'delete' as const),
+        v: fc.nat({ max: NAMES.length - 1 }),
+      }),
+    },
     { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), d, on: fc.boolean() }) },
     { weight: 3, arbitrary: fc.record({ t: fc.constantFrom('sync' as const, 'push' as const), d }) },
     { weight: 2, arbitrary: fc.record({ t: fc.constant('pull' as const), d, limit: fc.integer({ min: 1, max: 4 }) }) },
@@ -95,6 +109,19 @@ async function perform(devs: Device[], a: Action): Promise<void> {
       if (ids.length) await deleteContacts(dev.db, ids);
       return;
     }
+    case 'plan': {
+      const [id] = await pickContact(dev, a.pick);
+      if (id) await patchContact(dev.db, id, { customFields: { plan: PLANS[a.v] } });
+      return;
+    }
+    case 'segment': {
+      const ids = ((await dev.db.segments.toCollection().primaryKeys()) as string[]).sort();
+      const id = ids.length ? ids[a.pick % ids.length] : undefined;
+      if (a.op === 'create') await createSegment(dev.db, { name: NAMES[a.v], definition: { match: 'all', conditions: [] } });
+      else if (id && a.op === 'rename') await patchSegment(dev.db, id, { name: `${NAMES[a.v]} list` });
+      else if (id) await deleteSegment(dev.db, id);
+      return;
+    }
     case 'offline':
       dev.faults.offline = a.on;
       return;
@@ -117,16 +144,20 @@ async function perform(devs: Device[], a: Action): Promise<void> {
 async function expectPendingVisible(dev: Device): Promise<void> {
   const latest = new Map<string, unknown>();
   for (const m of await dev.db.outbox.toArray()) {
-    if (m.name === 'contact.patch') for (const [k, v] of Object.entries(m.args.set ?? {})) latest.set(`${m.args.id}|${k}`, v);
+    if (m.name !== 'contact.patch') continue;
+    for (const [k, v] of Object.entries(m.args.set ?? {})) latest.set(`${m.args.id}|${k}`, v);
+    for (const [k, v] of Object.entries(m.args.customFields ?? {})) latest.set(`${m.args.id}|cf:${k}`, v ?? undefined);
   }
   for (const [key, value] of latest) {
     const [id, field] = key.split('|');
     const c = await dev.db.contacts.get(id);
-    if (c) expect(c[field as keyof typeof c], `${dev.name} shows its pending ${field}`).toEqual(value);
+    if (!c) continue;
+    const shown = field.startsWith('cf:') ? c.customFields[field.slice(3)] : c[field as keyof typeof c];
+    expect(shown, `${dev.name} shows its pending ${field}`).toEqual(value);
   }
 }
 
-type ModelContact = { name: string; email: string; phone: string; campaignOptIn: boolean };
+type ModelContact = { name: string; email: string; phone: string; campaignOptIn: boolean; plan?: unknown };
 
 /** The server's expected contacts: the applied mutations, first answer per (client, id), in order. */
 function model(log: PushLogEntry[]): Map<string, ModelContact> {
@@ -148,6 +179,7 @@ function model(log: PushLogEntry[]): Map<string, ModelContact> {
         if (stillLive) throw new Error(`server ignored ${m.name} of a live contact`);
         continue;
       }
+      if (!m.name.startsWith('contact.')) continue; // segments/fields: checked by device == server equality
       if (m.name === 'contact.create') {
         if (dead.has(m.args.id)) throw new Error('server resurrected a deleted contact');
         const { name, email, phone, campaignOptIn } = m.args;
@@ -156,6 +188,10 @@ function model(log: PushLogEntry[]): Map<string, ModelContact> {
         const c = live.get(m.args.id);
         if (!c) throw new Error('server applied a patch to a missing contact');
         Object.assign(c, m.args.set);
+        if (m.args.customFields && 'plan' in m.args.customFields) {
+          if (m.args.customFields.plan === null) delete c.plan;
+          else c.plan = m.args.customFields.plan;
+        }
       } else if (m.name === 'contact.delete') {
         for (const id of m.args.ids) {
           live.delete(id);
@@ -176,6 +212,9 @@ it(
         const log: PushLogEntry[] = [];
         const devs = await Promise.all(Array.from({ length: n }, (_, i) => makeDevice(server, ws, `d${i}`, log)));
         try {
+          // A select field every device knows before the random part starts.
+          await createField(devs[0].db, { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro', 'team'], scope: 'contact', position: 0 });
+          for (const d of devs) await d.sync();
           for (const a of actions) {
             await perform(devs, a);
             await expectPendingVisible(devs[a.d]);
@@ -193,7 +232,13 @@ it(
             expect(await snapshot(d.db)).toEqual(expected);
           }
           const want = model(log);
-          const got = new Map(expected.contacts.map((c) => [c.id, { name: c.name, email: c.email, phone: c.phone, campaignOptIn: c.campaignOptIn }]));
+          const got = new Map(
+            expected.contacts.map((c) => {
+              const row: ModelContact = { name: c.name, email: c.email, phone: c.phone, campaignOptIn: c.campaignOptIn };
+              if (c.customFields.plan !== undefined) row.plan = c.customFields.plan;
+              return [c.id, row];
+            }),
+          );
           expect(got).toEqual(want);
         } finally {
           await Promise.all(devs.map((d) => d.close()));
