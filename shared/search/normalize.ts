@@ -27,6 +27,9 @@ export function phoneDigits(s: string): string {
 /** Field types whose values are words a user might search for ("keyword"). */
 const KEYWORD_TYPES: ReadonlySet<FieldType> = new Set(['text', 'url', 'email', 'phone', 'select', 'multiselect']);
 
+/** "https://www." says nothing about a contact; leaving it out keeps documents (and the index) small. */
+const URL_PREFIX_RE = /^https?:\/\/(www\.)?/i;
+
 /** Separates the parts of a search document; never part of a query term (terms contain no newline). */
 export const DOC_SEPARATOR = '\n';
 
@@ -36,20 +39,22 @@ export function keywordFields(fields: readonly FieldDefinition[]): FieldDefiniti
 }
 
 /**
- * One normalised string per contact: name, email, phone (as stored and as bare digits) and
- * keyword custom values, joined by DOC_SEPARATOR so no term matches across two parts.
+ * One normalised string per contact: name, email, phone digits and keyword custom values
+ * (text, url without its scheme, email, phone, select, multiselect), joined by DOC_SEPARATOR so no term matches across two parts.
  * `keyword` is keywordFields(fields) (pass it precomputed when building many documents).
  */
 export function searchDocument(contact: Contact, fields: readonly FieldDefinition[], keyword = keywordFields(fields)): string {
   const parts: string[] = [normalizeText(contact.name)];
   if (contact.email) parts.push(normalizeText(contact.email));
-  if (contact.phone) parts.push(normalizeText(contact.phone), phoneDigits(contact.phone));
+  // Stored phones are E.164 ("+14155550132"): the digits are all a search needs (see normalizeQuery).
+  if (contact.phone) parts.push(phoneDigits(contact.phone));
   for (const field of keyword) {
     const value = contact.customFields[field.key];
     if (value === null || value === undefined || typeof value === 'number') continue;
     const text = typeof value === 'string' ? value : value.join(' ');
     if (!text) continue;
-    parts.push(normalizeText(text));
+    if (field.type === 'url') parts.push(normalizeText(text.replace(URL_PREFIX_RE, '')));
+    else parts.push(normalizeText(text));
     if (field.type === 'phone') parts.push(phoneDigits(text));
   }
   return parts.join(DOC_SEPARATOR);
