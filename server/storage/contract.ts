@@ -116,6 +116,48 @@ export function describeStorageContract(name: string, open: () => Storage): void
       expect(await storage.findDevice('nope')).toBeNull();
     });
 
+    it('[R2] ingest keys: stored hashed per workspace, found by hash, replaceable', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      const b = { id: newId(), name: 'B', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await storage.createWorkspace(b);
+      expect(await storage.getIngestKeyHash(a.id)).toBeNull();
+      await storage.setIngestKeyHash(a.id, 'key-a');
+      await storage.setIngestKeyHash(b.id, 'key-b');
+      expect(await storage.workspaceByIngestKeyHash('key-a')).toBe(a.id);
+      expect(await storage.workspaceByIngestKeyHash('key-b')).toBe(b.id);
+      await storage.setIngestKeyHash(a.id, 'key-a2');
+      expect(await storage.workspaceByIngestKeyHash('key-a')).toBeNull();
+      expect(await storage.getIngestKeyHash(a.id)).toBe('key-a2');
+      await expect(storage.setIngestKeyHash(newId(), 'x')).rejects.toThrow();
+    });
+
+    it('[R2] contacts are found by email ignoring case, then by phone; oldest live one, own workspace only', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      const b = { id: newId(), name: 'B', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await storage.createWorkspace(b);
+      const [older, newer, gone, other] = [newId(), newId(), newId(), newId()];
+      await storage.transaction(async (tx) => {
+        await tx.putRecord(a.id, { kind: 'contact', id: newer, data: { email: 'zoe@x.io', phone: '+33612345678', createdAt: 20 } });
+        await tx.putRecord(a.id, { kind: 'contact', id: older, data: { email: 'Zoe@X.io', phone: '+33612345678', createdAt: 10 } });
+        await tx.putRecord(a.id, { kind: 'contact', id: gone, data: { email: 'gone@x.io', phone: '+14155550132', createdAt: 1 } });
+        await tx.tombstone(a.id, 'contact', gone);
+        await tx.putRecord(b.id, { kind: 'contact', id: other, data: { email: 'b@x.io', phone: '+4915123456789', createdAt: 1 } });
+      });
+      await storage.transaction(async (tx) => {
+        expect((await tx.findContactByEmail(a.id, 'ZOE@x.IO'))?.id).toBe(older);
+        expect((await tx.findContactByPhone(a.id, '+33612345678'))?.id).toBe(older);
+        expect(await tx.findContactByEmail(a.id, 'gone@x.io')).toBeNull();
+        expect(await tx.findContactByPhone(a.id, '+14155550132')).toBeNull();
+        expect(await tx.findContactByEmail(a.id, 'b@x.io')).toBeNull();
+        expect(await tx.findContactByPhone(a.id, '+4915123456789')).toBeNull();
+        expect(await tx.findContactByEmail(a.id, '')).toBeNull();
+      });
+    });
+
     it('[S3] clients and mutation results: recorded once, high-water mark only grows', async () => {
       const storage = fresh();
       const a = { id: newId(), name: 'A', createdAt: 1 };

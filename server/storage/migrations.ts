@@ -51,6 +51,15 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (client_id, mutation_id)
   ) WITHOUT ROWID;
   `,
+  // 2: ingest (R2). Ingest keys are looked up by hash; contacts are matched by email
+  // (case-insensitive, ASCII folding like the query) and by E.164 phone without a scan.
+  `
+  CREATE UNIQUE INDEX workspaces_ingest_key ON workspaces(ingest_key_hash) WHERE ingest_key_hash IS NOT NULL;
+  CREATE INDEX records_contact_email ON records(workspace_id, lower(json_extract(data, '$.email')))
+    WHERE kind = 'contact' AND deleted = 0;
+  CREATE INDEX records_contact_phone ON records(workspace_id, json_extract(data, '$.phone'))
+    WHERE kind = 'contact' AND deleted = 0;
+  `,
 ];
 
 /** Brings the file to the newest version, one transaction per step. Returns the resulting version. */

@@ -103,6 +103,21 @@ export class SqliteStorage implements Storage {
         { workspace_id: string; name: string; created_at: number; last_seen_at: number | null; revoked_at: number | null }
       >('SELECT workspace_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?'),
       touchDevice: db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE token_hash = ?'),
+      findByEmail: db.prepare<[string, string], RecordRow>(
+        `SELECT kind, id, seq, deleted, data FROM records
+         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND lower(json_extract(data, '$.email')) = lower(?)
+         ORDER BY json_extract(data, '$.createdAt'), id LIMIT 1`,
+      ),
+      findByPhone: db.prepare<[string, string], RecordRow>(
+        `SELECT kind, id, seq, deleted, data FROM records
+         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND json_extract(data, '$.phone') = ?
+         ORDER BY json_extract(data, '$.createdAt'), id LIMIT 1`,
+      ),
+      setIngestKey: db.prepare<[string | null, string]>('UPDATE workspaces SET ingest_key_hash = ? WHERE id = ?'),
+      getIngestKey: db.prepare<[string], { ingest_key_hash: string | null }>(
+        'SELECT ingest_key_hash FROM workspaces WHERE id = ?',
+      ),
+      byIngestKey: db.prepare<[string], { id: string }>('SELECT id FROM workspaces WHERE ingest_key_hash = ?'),
       revokeDevice: db.prepare<[number, string]>(
         'UPDATE devices SET revoked_at = COALESCE(revoked_at, ?) WHERE token_hash = ?',
       ),
@@ -167,6 +182,14 @@ export class SqliteStorage implements Storage {
         s.bumpClient.run(mutationId, clientId);
       },
       createWorkspace: async (w) => this.createWorkspaceSync(w),
+      findContactByEmail: async (workspaceId, email) => {
+        const row = s.findByEmail.get(workspaceId, email);
+        return row ? toRecord(row) : null;
+      },
+      findContactByPhone: async (workspaceId, phone) => {
+        const row = s.findByPhone.get(workspaceId, phone);
+        return row ? toRecord(row) : null;
+      },
     };
   }
 
@@ -252,6 +275,21 @@ export class SqliteStorage implements Storage {
     return this.exclusive(() => {
       this.s.revokeDevice.run(at, tokenHash);
     });
+  }
+
+  setIngestKeyHash(workspaceId: string, keyHash: string | null) {
+    return this.exclusive(() => {
+      const { changes } = this.s.setIngestKey.run(keyHash, workspaceId);
+      if (changes === 0) throw new Error(`unknown workspace ${workspaceId}`);
+    });
+  }
+
+  getIngestKeyHash(workspaceId: string) {
+    return this.exclusive(() => this.s.getIngestKey.get(workspaceId)?.ingest_key_hash ?? null);
+  }
+
+  workspaceByIngestKeyHash(keyHash: string) {
+    return this.exclusive(() => this.s.byIngestKey.get(keyHash)?.id ?? null);
   }
 
   getClient(clientId: string) {

@@ -55,6 +55,11 @@ export interface StorageTx {
   ): Promise<void>;
 
   createWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<void>;
+
+  /** Ingest matching (R2): the oldest live contact whose email equals `email` ignoring ASCII case. */
+  findContactByEmail(workspaceId: string, email: string): Promise<StoredRecord | null>;
+  /** The oldest live contact with exactly this E.164 phone. */
+  findContactByPhone(workspaceId: string, phone: string): Promise<StoredRecord | null>;
 }
 
 export interface Storage {
@@ -76,6 +81,12 @@ export interface Storage {
   findDevice(tokenHash: string): Promise<DeviceRow | null>;
   touchDevice(tokenHash: string, at: number): Promise<void>;
   revokeDevice(tokenHash: string, at: number): Promise<void>;
+
+  /** Ingest keys (R2) are stored hashed, one per workspace; null removes the key. */
+  setIngestKeyHash(workspaceId: string, keyHash: string | null): Promise<void>;
+  getIngestKeyHash(workspaceId: string): Promise<string | null>;
+  /** The workspace whose ingest key has this hash, or null. */
+  workspaceByIngestKeyHash(keyHash: string): Promise<string | null>;
 
   /** Client's workspace and highest processed mutation id, or null if never seen. */
   getClient(clientId: string): Promise<{ workspaceId: string; lastMutationId: number } | null>;
