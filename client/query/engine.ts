@@ -1,0 +1,194 @@
+// The local query engine (Q1, S1): keeps a ContactIndex in step with Dexie and answers the table.
+//
+// State:  loading --(first full load)--> ready --('reset' notice)--> ready (reloading behind,
+//         the old index keeps answering until the new one is complete, then they swap).
+// Changes: every write path publishes the ids it changed (client/db/change-feed.ts); the engine
+// re-reads just those ids with bulkGet (missing = deleted) and updates the index in place.
+// Notices are coalesced and applied one batch at a time, in order, so a slow read never lets an
+// older version of a record overwrite a newer one.
+import type { ChangeNotice } from '../db/change-feed';
+import { subscribeChanges } from '../db/change-feed';
+import type { ContactsDB } from '../db/db';
+import type { Contact, FieldDefinition } from '../../shared/schema';
+import type { FilterContext } from '../../shared/filter/evaluate';
+import { ContactIndex } from './contact-index';
+import type { ContactQuery, ContactSort, MatchQuery, QueryResult } from './types';
+
+/** Contacts read per step while loading; each step's indexing stays well under a 50 ms task. */
+export const LOAD_CHUNK = 2000;
+
+export type QueryEngine = {
+  /** True once every contact has been loaded into the index. */
+  readonly ready: boolean;
+  /** Why loading failed (the engine retries on the next change notice), or null. */
+  readonly error: unknown;
+  /** Increases whenever results may have changed (data, fields, ready). */
+  readonly version: number;
+  /** Contacts loaded so far (during the first load: progress). */
+  readonly loaded: number;
+  /** Field definitions as last read from Dexie. */
+  readonly fields: readonly FieldDefinition[];
+  subscribe(listener: () => void): () => void;
+  query(q: ContactQuery, ctx: FilterContext): QueryResult;
+  matchingIds(q: MatchQuery & { sort: ContactSort }, ctx: FilterContext): string[];
+  count(q: MatchQuery, ctx: FilterContext): number;
+  /** Resolves when every notice received so far has been applied (and the first load is done). */
+  settled(): Promise<void>;
+  close(): void;
+};
+
+export type QueryEngineOptions = { chunkSize?: number; locale?: string };
+
+function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = {}): QueryEngine {
+  const chunkSize = options.chunkSize ?? LOAD_CHUNK;
+  let index = new ContactIndex({ locale: options.locale });
+  let fields: readonly FieldDefinition[] = [];
+  let ready = false;
+  let error: unknown = null;
+  let version = 0;
+  let loaded = 0;
+  let closed = false;
+  const listeners = new Set<() => void>();
+
+  // Work waiting to be applied.
+  let needReload = true;
+  let fieldsDirty = false;
+  let dirtyIds = new Set<string>();
+  let running: Promise<void> | null = null;
+
+  const bump = (): void => {
+    version++;
+    for (const listener of listeners) listener();
+  };
+
+  const hasWork = (): boolean => needReload || fieldsDirty || dirtyIds.size > 0;
+
+  async function reload(): Promise<void> {
+    const fresh = new ContactIndex({ locale: options.locale });
+    const freshFields = await db.fields.toArray();
+    fresh.setFields(freshFields);
+    let after: string | null = null;
+    for (;;) {
+      const chunk: Contact[] =
+        after === null
+          ? await db.contacts.orderBy(':id').limit(chunkSize).toArray()
+          : await db.contacts.where(':id').above(after).limit(chunkSize).toArray();
+      if (closed) return;
+      fresh.upsert(chunk);
+      if (!ready) {
+        loaded = fresh.size;
+        bump();
+      }
+      if (chunk.length < chunkSize) break;
+      after = chunk[chunk.length - 1].id;
+      await yieldToEventLoop();
+    }
+    index = fresh;
+    fields = freshFields;
+    loaded = fresh.size;
+    ready = true;
+  }
+
+  async function applyChanges(): Promise<void> {
+    if (fieldsDirty) {
+      fieldsDirty = false;
+      fields = await db.fields.toArray();
+      index.setFields(fields);
+    }
+    if (dirtyIds.size > 0) {
+      const ids = [...dirtyIds];
+      dirtyIds = new Set();
+      const rows = await db.contacts.bulkGet(ids);
+      const present: Contact[] = [];
+      const gone: string[] = [];
+      rows.forEach((row, i) => (row ? present.push(row) : gone.push(ids[i])));
+      index.upsert(present);
+      index.remove(gone);
+      loaded = index.size;
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (hasWork() && !closed) {
+      try {
+        if (needReload) {
+          // A full read supersedes every notice received before it starts.
+          needReload = false;
+          fieldsDirty = false;
+          dirtyIds = new Set();
+          await reload();
+        } else {
+          await applyChanges();
+        }
+        error = null;
+      } catch (e) {
+        error = e;
+        needReload = true; // recover with a full read on the next notice
+        bump();
+        return;
+      }
+      if (!closed) bump();
+    }
+  }
+
+  function schedule(): Promise<void> {
+    running ??= drain().finally(() => {
+      running = null;
+      if (hasWork() && !closed && error === null) void schedule();
+    });
+    return running;
+  }
+
+  const unsubscribe = subscribeChanges((notice: ChangeNotice) => {
+    if (notice.table === 'contacts') {
+      if ('reset' in notice) needReload = true;
+      else for (const id of notice.ids) dirtyIds.add(id);
+    } else if (notice.table === 'fields') {
+      fieldsDirty = true;
+    } else {
+      return; // conversations and segments do not change what the index holds
+    }
+    error = null;
+    void schedule();
+  });
+  void schedule();
+
+  return {
+    get ready() {
+      return ready;
+    },
+    get error() {
+      return error;
+    },
+    get version() {
+      return version;
+    },
+    get loaded() {
+      return loaded;
+    },
+    get fields() {
+      return fields;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    query: (q, ctx) => index.query(q, ctx),
+    matchingIds: (q, ctx) => index.matchingIds(q, ctx),
+    count: (q, ctx) => index.count(q, ctx),
+    async settled() {
+      while (running || (hasWork() && error === null && !closed)) await (running ?? schedule());
+    },
+    close() {
+      closed = true;
+      unsubscribe();
+      listeners.clear();
+    },
+  };
+}
