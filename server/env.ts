@@ -12,6 +12,12 @@ const envSchema = z.object({
     .transform((v) => !(v !== undefined && ['0', 'false', 'off', 'no'].includes(v.trim().toLowerCase()))),
   NODE_ENV: z.string().min(1).default('development'),
   DIST_DIR: z.string().min(1).default('./dist'),
+  /** Fixed ingest key for the first workspace (R2); unset: DATA_DIR/ingest-key, created on first start. */
+  INGEST_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(z.string().regex(/^[A-Za-z0-9_-]{16,200}$/, 'must be 16-200 characters of A-Z a-z 0-9 _ -').optional()),
 });
 export type Env = z.infer<typeof envSchema>;
 

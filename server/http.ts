@@ -1,7 +1,9 @@
-// One node:http server: /trpc/* (tRPC), /healthz, and the built PWA for everything else.
+// One node:http server: /trpc/* (tRPC), /api/ingest/* (webhooks, R2), /healthz, and the built PWA
+// for everything else.
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { LIMITS } from '../shared/limits';
+import { handleIngestHttp, INGEST_PATH_PREFIX } from './ingest/http-handler';
 import type { Logger } from './log';
 import { appRouter } from './routers/_app';
 import { serveStatic } from './static-files';
@@ -16,7 +18,13 @@ export function createAppServer(opts: AppServerOptions): http.Server {
     basePath: '/trpc/',
     maxBodySize: LIMITS.requestBodyMaxBytes,
     createContext: ({ req }) =>
-      createContext({ storage: opts.storage, log: opts.log, demo: opts.demo, authorization: req.headers.authorization }),
+      createContext({
+        storage: opts.storage,
+        log: opts.log,
+        demo: opts.demo,
+        authorization: req.headers.authorization,
+        ingestKey: req.headers['x-ingest-key'],
+      }),
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         opts.log.error('trpc.error', { procedure: path ?? null, message: error.message });
@@ -37,6 +45,10 @@ export function createAppServer(opts: AppServerOptions): http.Server {
       }
       res.setHeader('Cache-Control', 'no-store');
       void trpc(req, res);
+      return;
+    }
+    if (pathname.startsWith(INGEST_PATH_PREFIX)) {
+      void handleIngestHttp(req, res, opts);
       return;
     }
     if (pathname === '/healthz') {

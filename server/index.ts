@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseEnv } from './env';
 import { createAppServer } from './http';
+import { ensureIngestKey, type IngestKeyInfo } from './ingest/key-file';
 import { createLogger } from './log';
 import { ensureDemoWorkspace } from './seed/seed';
 import { openSqliteStorage } from './storage/sqlite';
@@ -14,9 +15,18 @@ export type StartServerOptions = {
   distDir?: string;
   demo?: boolean;
   quiet?: boolean;
+  /** Fixed ingest key for the first workspace (INGEST_KEY); default: DATA_DIR/ingest-key. */
+  ingestKey?: string;
 };
 
-export type RunningServer = { url: string; port: number; dataFile: string; close(): Promise<void> };
+export type RunningServer = {
+  url: string;
+  port: number;
+  dataFile: string;
+  /** The first workspace's ingest key (R2), or null when there is no workspace yet. */
+  ingest: IngestKeyInfo | null;
+  close(): Promise<void>;
+};
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = createLogger({ quiet: opts.quiet });
@@ -26,6 +36,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     const made = await ensureDemoWorkspace(storage);
     if (made) log.info('demo.seeded', { workspace: made.workspaceId, contacts: made.contacts });
   }
+  const ingest = await ensureIngestKey(storage, opts.dataDir, opts.ingestKey);
   const server = createAppServer({ storage, log, demo, distDir: opts.distDir });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -43,6 +54,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     url: `http://${urlHost}:${port}`,
     port,
     dataFile: storage.location,
+    ingest,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -53,6 +65,17 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   };
 }
 
+function ingestKeyLines({ ingest, url }: RunningServer): string[] {
+  if (!ingest) return ['Ingest: no workspace yet, so no ingest key'];
+  const where = ingest.source === 'env' ? 'from INGEST_KEY' : `saved in ${path.resolve(ingest.file)}`;
+  // The simulator finds the key in ./data/ingest-key by itself; elsewhere it needs --key.
+  const findsKey = ingest.source !== 'env' && path.resolve(path.dirname(ingest.file)) === path.resolve('data');
+  return [
+    `Ingest key for "${ingest.workspaceName}" (${where}): ${ingest.key}`,
+    `Feed it traffic with: npm run simulate -- --rate 2 --url ${url}${findsKey ? '' : ` --key ${ingest.key}`}`,
+  ];
+}
+
 async function main(): Promise<void> {
   const env = parseEnv();
   const running = await startServer({
@@ -61,6 +84,7 @@ async function main(): Promise<void> {
     dataDir: env.DATA_DIR,
     distDir: env.DIST_DIR,
     demo: env.DEMO,
+    ingestKey: env.INGEST_KEY,
   });
   const lines = [
     `All Contacts is running at ${running.url}`,
@@ -68,6 +92,7 @@ async function main(): Promise<void> {
     env.DEMO
       ? `Open ${running.url} and click 'Open demo workspace'`
       : 'Demo sign-in is off (DEMO=0): devices already signed in keep working; new devices cannot sign in.',
+    ...ingestKeyLines(running),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   const shutdown = (signal: string) => {

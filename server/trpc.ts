@@ -13,6 +13,8 @@ export type Context = {
   log: Logger;
   /** Demo sign-in allowed (DEMO env). */
   demo: boolean;
+  /** Raw `x-ingest-key` header; resolved only by the ingest procedures (routers/ingest.ts). */
+  ingestKey: string | null;
 };
 
 export async function createContext(opts: {
@@ -20,9 +22,11 @@ export async function createContext(opts: {
   log: Logger;
   demo: boolean;
   authorization?: string | string[];
+  ingestKey?: string | string[];
 }): Promise<Context> {
   const auth = await resolveAuth(opts.storage, bearerToken(opts.authorization));
-  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo };
+  const ingestKey = (Array.isArray(opts.ingestKey) ? opts.ingestKey[0] : opts.ingestKey) ?? null;
+  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo, ingestKey };
 }
 
 // Stack traces only in explicit development mode; never in production responses.

@@ -1,7 +1,8 @@
 // The root router: one sub-router per domain. Clients import only `type AppRouter`.
 import { router } from '../trpc';
 import { authRouter } from './auth';
+import { ingestRouter } from './ingest';
 import { syncRouter } from './sync';
 
-export const appRouter = router({ auth: authRouter, sync: syncRouter });
+export const appRouter = router({ auth: authRouter, sync: syncRouter, ingest: ingestRouter });
 export type AppRouter = typeof appRouter;

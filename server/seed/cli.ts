@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { ensureIngestKey } from '../ingest/key-file';
 import { DB_FILE_NAME, openSqliteStorage } from '../storage/sqlite';
 import { generateWorkspace, startOfUtcDay } from './generate';
 import { writeWorkspace } from './seed';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
   const generated = performance.now();
   const storage = openSqliteStorage(args['data-dir']);
   await writeWorkspace(storage, w);
+  // The ingest key (R2) is saved beside the database so `npm start` and the simulator find it.
+  const ingest = await ensureIngestKey(storage, args['data-dir']);
   await storage.close();
   const done = performance.now();
   const lines = [
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     `  ${w.contacts.length} contacts, ${w.conversations.length} conversations, ${w.fields.length} field definitions, ${w.segments.length} segments`,
     `  seed ${args.seed}, now ${new Date(args.now).toISOString()}`,
     `  generated in ${Math.round(generated - started)} ms, written in ${Math.round(done - generated)} ms`,
+    ...(ingest ? [`  ingest key saved in ${path.resolve(ingest.file)}`] : []),
     `Start it with: DATA_DIR=${args['data-dir']} npm start`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
