@@ -11,7 +11,8 @@ import { findMatchingContact, newContact } from './match-contact';
 function applyUpsert(contact: Contact, input: ContactUpsert, customFields: Contact['customFields'] | null): Contact {
   const next: Contact = { ...contact };
   if (input.name !== undefined) next.name = input.name;
-  if (input.email !== undefined) next.email = input.email;
+  // Matched ignoring case: keep the stored spelling rather than rewrite it for a case change.
+  if (input.email !== undefined && input.email.toLowerCase() !== contact.email.toLowerCase()) next.email = input.email;
   if (input.phone !== undefined) next.phone = input.phone;
   if (input.avatarUrl !== undefined) next.avatarUrl = input.avatarUrl;
   if (input.campaignOptIn !== undefined) next.campaignOptIn = input.campaignOptIn;
