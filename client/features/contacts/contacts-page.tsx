@@ -28,7 +28,7 @@ import { useNow } from './use-now';
 import { useStableValue } from './use-stable-value';
 import { useViewState } from './use-view-state';
 import type { SortBy } from './view-state';
-import { FirstSyncProgress, LoadingContacts, NoContacts, NoMatches, SyncErrorAlert } from './view-states';
+import { FirstSyncProgress, LoadingContacts, NoContacts, NoMatches, StorageErrorAlert, SyncErrorAlert } from './view-states';
 
 const NO_FIELDS: FieldDefinition[] = [];
 const NO_SEGMENTS: Segment[] = [];
@@ -92,6 +92,7 @@ export function ContactsPage() {
 
   let body: React.ReactNode;
   if (status.firstSync) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
+  else if (result.error) body = <StorageErrorAlert error={result.error} />;
   else if (!result.ready) body = <LoadingContacts />;
   else if (result.total === 0 && !narrowed) body = <NoContacts />;
   else if (result.total === 0) body = <NoMatches onClear={clearFilters} />;

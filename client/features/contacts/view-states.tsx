@@ -77,3 +77,17 @@ export function SyncErrorAlert({ message, onRetry }: { message: string; onRetry:
     </Alert>
   );
 }
+
+/** P4: reading the device's database failed (quota, private mode, a blocked upgrade). */
+export function StorageErrorAlert({ error }: { error: unknown }) {
+  return (
+    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title="Could not read contacts on this device" role="alert">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{error instanceof Error ? error.message : String(error)}</Text>
+        <Button size="xs" color="red" variant="light" onClick={() => window.location.reload()}>
+          Reload
+        </Button>
+      </Stack>
+    </Alert>
+  );
+}
