@@ -93,10 +93,10 @@ export const messageAddSchema = z
   })
   .superRefine((m, ctx) => {
     if (m.contact === undefined && m.conversationId === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'contact is required (or conversationId to append to a conversation)' });
+      ctx.addIssue({ code: 'custom', path: ['contact'], message: 'is required (or conversationId, to append to a conversation)' });
     }
     if (m.conversationId === undefined && m.channel === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'channel is required for a new conversation' });
+      ctx.addIssue({ code: 'custom', path: ['channel'], message: 'is required for a new conversation' });
     }
   });
 export type MessageAddInput = z.input<typeof messageAddSchema>;

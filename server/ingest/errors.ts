@@ -37,10 +37,14 @@ export function notFound(path: string, message: string): IngestError {
 }
 
 export function fromZod(error: z.ZodError): IngestError {
-  return new IngestError(
-    400,
-    error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
-  );
+  const issues: IngestIssue[] = [];
+  for (const i of error.issues) {
+    const path = i.path.map(String);
+    // Name each unknown key as its own field rather than one message at the object's path.
+    if (i.code === 'unrecognized_keys') for (const key of i.keys) issues.push({ path: [...path, key].join('.'), message: 'unknown field' });
+    else issues.push({ path: path.join('.'), message: i.message });
+  }
+  return new IngestError(400, issues);
 }
 
 /** Parses with a shared schema or throws a 400 naming each bad field. */

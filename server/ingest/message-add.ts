@@ -50,7 +50,7 @@ async function resolveContact(
     if (ref && !sameContact(ref, contact)) throw invalid('contact', "does not match the conversation's contact");
     return { contact, created: false };
   }
-  if (!ref) throw invalid('contact', 'contact is required');
+  if (!ref) throw invalid('contact', 'is required');
   if (ref.contactId) return { contact: await liveContact(tx, workspaceId, ref.contactId, 'contact.contactId'), created: false };
   const match = await findMatchingContact(tx, workspaceId, ref);
   if (match) return { contact: match, created: false };
