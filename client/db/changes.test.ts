@@ -40,6 +40,7 @@ describe('local change API', () => {
     const unsub = subscribeChanges((n) => notices.push(n));
     let nudged = 0;
     const unsub2 = onLocalChange((d) => d === db && nudged++);
+    await db.fields.put({ id: newId(), key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'], scope: 'contact', position: 0, createdAt: 1, updatedAt: 1 });
     const id = await createContact(db, person('Zoë'));
     const m = await patchContact(db, id, { set: { email: 'zoe@example.com' }, customFields: { plan: 'pro' } });
     unsub();
@@ -76,6 +77,9 @@ describe('local change API', () => {
     await expect(patchContact(db, id, { set: { email: 'not-an-email' } })).rejects.toThrow(/email/);
     await expect(patchContact(db, newId(), { set: { name: 'Ghost' } })).rejects.toThrow(/not found/);
     await expect(createContact(db, person(''))).rejects.toThrow(/name/);
+    await expect(patchContact(db, id, { customFields: { nope: 'x' } })).rejects.toThrow('customFields.nope: unknown field');
+    await db.fields.put({ id: newId(), key: 'score', label: 'Score', type: 'number', options: [], scope: 'contact', position: 0, createdAt: 1, updatedAt: 1 });
+    await expect(patchContact(db, id, { customFields: { score: 'high' } })).rejects.toThrow(/score: must be a number/);
     await expect(createField(db, { key: 'Bad Key', label: 'x', type: 'text', options: [], scope: 'contact', position: 0 })).rejects.toThrow(/key/);
     expect(await db.outbox.count()).toBe(before);
     expect(await db.contacts.count()).toBe(1);

@@ -3,7 +3,8 @@
 // for rebase), so a crash can never leave one without the other. After commit: change feed +
 // a nudge to the sync loop (debounced push).
 import { mutationSchema, type Mutation, type MutationBody } from '../../shared/mutations';
-import type { ContactEditable, FieldDefinition, Segment } from '../../shared/schema';
+import type { ContactEditable, CustomFields, FieldDefinition, Segment } from '../../shared/schema';
+import { validateCustomValue } from '../../shared/values';
 import { LIMITS } from '../../shared/limits';
 import { newId } from '../../shared/ids';
 import { publishChanges } from './change-feed';
@@ -69,6 +70,9 @@ async function applyOne(db: ContactsDB, m: Mutation, now: number, touched: Touch
   if (m.name === 'field.create' && (await db.fields.where('key').equals(m.args.key).count()) > 0) {
     throw new LocalChangeError(`key: a field with key "${m.args.key}" already exists`);
   }
+  if ((m.name === 'contact.create' || m.name === 'contact.patch') && m.args.customFields) {
+    await checkCustomFields(db, m.args.customFields);
+  }
   // Remember the server version of records no pending mutation touched yet (rebase base).
   const keys = ids.map((id) => [table, id] as [MutableTable, string]);
   const bases = await db.bases.bulkGet(keys);
@@ -81,6 +85,18 @@ async function applyOne(db: ContactsDB, m: Mutation, now: number, touched: Touch
   });
   if (newBases.length) await db.bases.bulkPut(newBases);
   await writeStates(db, table, states, touched);
+}
+
+/** The same check the server makes, so an edit it would refuse fails here, at once, instead. */
+async function checkCustomFields(db: ContactsDB, values: CustomFields): Promise<void> {
+  const defs = await db.fields.toArray();
+  for (const [key, value] of Object.entries(values)) {
+    if (value === null) continue; // clearing is always allowed, even of a field deleted meanwhile
+    const def = defs.find((d) => d.key === key && d.scope === 'contact');
+    if (!def) throw new LocalChangeError(`customFields.${key}: unknown field`);
+    const result = validateCustomValue(def, value);
+    if (!result.ok) throw new LocalChangeError(`customFields.${key}: ${result.error}`);
+  }
 }
 
 export function publishTouched(touched: Touched): void {

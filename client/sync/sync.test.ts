@@ -1,6 +1,6 @@
 // Multi-device sync against the real server over HTTP (issue 3 test list).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyLocalChange, createContact, deleteContacts, patchContact } from '../db/changes';
+import { applyLocalChange, createContact, createField, deleteContacts, deleteField, patchContact } from '../db/changes';
 import { makeDevice, snapshot, startTestServer, type Device, type TestServer } from './testing/harness';
 
 let server: TestServer;
@@ -194,15 +194,19 @@ describe('pull', () => {
 
   it('[S3] a rejected mutation is kept with its reason, undone locally, and does not block others', async () => {
     const [a, b] = await pair();
+    const field = await createField(a.db, { key: 'plan', label: 'Plan', type: 'select', options: ['free', 'pro'], scope: 'contact', position: 0 });
     const id = await sharedContact(a, b, 'Keep me');
-    await patchContact(a.db, id, { customFields: { no_such_field: 'x' } });
+    // B deletes the field while A, offline, still sets a value of it: the server refuses A's edit.
+    await deleteField(b.db, field);
+    await b.sync();
+    await patchContact(a.db, id, { customFields: { plan: 'pro' } });
     const other = await createContact(a.db, person('After the bad one'));
-    expect((await a.db.contacts.get(id))?.customFields).toEqual({ no_such_field: 'x' });
+    expect((await a.db.contacts.get(id))?.customFields).toEqual({ plan: 'pro' });
     await a.sync();
     expect((await a.db.contacts.get(id))?.customFields).toEqual({});
     const rejected = (await a.db.getMeta('rejected')) ?? [];
     expect(rejected).toHaveLength(1);
-    expect(rejected[0].reason).toMatch(/no_such_field/);
+    expect(rejected[0].reason).toMatch(/plan/);
     await b.sync();
     expect(await b.db.contacts.get(other)).toBeDefined();
     await expectSameEverywhere(a, b);
