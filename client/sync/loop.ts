@@ -147,11 +147,19 @@ export class SyncEngine {
     if (!session) return;
     const locks = this.opts.locks === undefined ? defaultLocks() : this.opts.locks;
     if (!locks) return this.syncLocked(session);
-    const got = await locks.request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) => {
-      if (!lock) return false;
-      await this.syncLocked(session);
-      return true;
-    });
+    let ran = false;
+    const got = await locks
+      .request(SYNC_LOCK_NAME, { ifAvailable: true }, async (lock) => {
+        if (!lock) return false;
+        ran = true;
+        await this.syncLocked(session);
+        return true;
+      })
+      .catch(async () => {
+        // The lock API itself failed (e.g. an insecure context): sync without it, in this tab only.
+        if (!ran) await this.syncLocked(session);
+        return true;
+      });
     if (!got) this.schedule(this.opts.lockRetryMs ?? 1000); // another tab is syncing; check again soon
   }
 
