@@ -63,9 +63,13 @@ export async function applyLocalChanges(db: ContactsDB, bodies: MutationBody[]):
 async function applyOne(db: ContactsDB, m: Mutation, now: number, touched: Touched): Promise<void> {
   const { table, ids } = touchedBy(m);
   const current = await viewTable(db, table).bulkGet(ids);
+  const keys = ids.map((id) => [table, id] as [MutableTable, string]);
+  const bases = await db.bases.bulkGet(keys);
   const isCreate = m.name.endsWith('.create');
   const singular = table.slice(0, -1);
   if (isCreate && current[0]) throw new LocalChangeError(`${singular} ${ids[0]} already exists`);
+  // Not shown but with pending history = deleted here: an id is never reused (no resurrection).
+  if (isCreate && bases[0]) throw new LocalChangeError(`${singular} ${ids[0]} was deleted`);
   if (m.name.endsWith('.patch') && !current[0]) throw new LocalChangeError(`${singular} ${ids[0]} not found`);
   if (m.name === 'field.create' && (await db.fields.where('key').equals(m.args.key).count()) > 0) {
     throw new LocalChangeError(`key: a field with key "${m.args.key}" already exists`);
@@ -74,8 +78,6 @@ async function applyOne(db: ContactsDB, m: Mutation, now: number, touched: Touch
     await checkCustomFields(db, m.args.customFields);
   }
   // Remember the server version of records no pending mutation touched yet (rebase base).
-  const keys = ids.map((id) => [table, id] as [MutableTable, string]);
-  const bases = await db.bases.bulkGet(keys);
   const newBases: BaseRow[] = [];
   const states = new Map<string, RecordState>();
   ids.forEach((id, i) => {
