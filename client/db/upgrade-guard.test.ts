@@ -19,11 +19,11 @@ describe('database upgrades with several tabs', () => {
     const oldTab = new ContactsDB(name);
     await oldTab.open();
     const reasons: string[] = [];
-    guardUpgrades(oldTab, (reason) => reasons.push(reason));
+    guardUpgrades(oldTab, (n) => reasons.push(`${n.kind}: ${n.message}`));
     const newTab = new NextVersionDB(name);
     await Promise.race([newTab.open(), new Promise((_, reject) => setTimeout(() => reject(new Error('upgrade hung')), 3000))]);
     expect(newTab.verno).toBe(99);
-    expect(reasons[0]).toMatch(/reload/i);
+    expect(reasons[0]).toMatch(/^reload-needed: .*reload/i);
     expect(oldTab.isOpen()).toBe(false);
     newTab.close();
     await Dexie.delete(name);

@@ -3,13 +3,16 @@
 // user to reload; if this tab is the one being blocked by an old tab, it says so too.
 import type { ContactsDB } from './db';
 
-export function guardUpgrades(db: ContactsDB, onReloadNeeded: (reason: string) => void): () => void {
+export type UpgradeNotice = { kind: 'reload-needed' | 'blocked'; message: string };
+
+export function guardUpgrades(db: ContactsDB, onNotice: (notice: UpgradeNotice) => void): () => void {
   const onVersionChange = () => {
     db.close();
-    onReloadNeeded('A newer version of the app was opened in another tab. Reload this tab to continue.');
+    onNotice({ kind: 'reload-needed', message: 'A newer version of the app was opened in another tab. Reload this tab to continue.' });
     return false; // we handled it: Dexie must not reopen behind our back
   };
-  const onBlocked = () => onReloadNeeded('Another tab uses an older version of the app. Close it or reload it.');
+  const onBlocked = () =>
+    onNotice({ kind: 'blocked', message: 'Another tab uses an older version of the app. Close or reload that tab.' });
   db.on('versionchange', onVersionChange);
   db.on('blocked', onBlocked);
   return () => {

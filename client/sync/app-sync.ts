@@ -19,7 +19,9 @@ export function getSyncApi(): SyncApi {
 
 export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
   if (engine) return engine;
-  guardUpgrades(database, (reason) => appSyncStatus.set({ reloadNeeded: true, lastError: reason }));
+  guardUpgrades(database, (notice) =>
+    appSyncStatus.set(notice.kind === 'reload-needed' ? { reloadNeeded: true, lastError: notice.message } : { lastError: notice.message }),
+  );
   engine = new SyncEngine({
     db: database,
     status: appSyncStatus,
