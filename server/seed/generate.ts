@@ -31,12 +31,12 @@ function makeId(rng: Rng, msecs: number): string {
   return uuidv7({ msecs, random: rng.bytes(16) });
 }
 
-function asciiSlug(s: string): string {
+export function asciiSlug(s: string): string {
   return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ł/g, 'l').replace(/ø/g, 'o').replace(/Ø/g, 'o')
     .toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
 
-function phone(rng: Rng): string {
+export function randomPhone(rng: Rng): string {
   for (;;) {
     const shape = rng.pick(V.PHONE_SHAPES);
     const national = shape.shape.replace(/d/g, () => String(rng.int(0, 9)));
@@ -81,7 +81,7 @@ function contactCustomFields(rng: Rng, company: string, now: number): Record<str
   const cf: Record<string, CustomValue> = {};
   if (rng.chance(0.6)) cf.company = company;
   if (rng.chance(0.4)) cf.website = `https://www.${asciiSlug(company)}.com`;
-  if (rng.chance(0.15)) cf.secondary_phone = phone(rng);
+  if (rng.chance(0.15)) cf.secondary_phone = randomPhone(rng);
   if (rng.chance(0.3)) cf.billing_email = `billing@${asciiSlug(company)}.com`;
   if (rng.chance(0.7)) cf.lifetime_value = Math.round(Math.exp(7 + 1.2 * rng.normal()) * 100) / 100;
   if (rng.chance(0.8)) cf.plan = rng.pick(V.PLANS);
@@ -145,7 +145,7 @@ export function generateWorkspace(opts: GenerateOptions): GeneratedWorkspace {
       id,
       name: `${first} ${last}`,
       email,
-      phone: rng.chance(0.85) ? phone(rng) : '',
+      phone: rng.chance(0.85) ? randomPhone(rng) : '',
       avatarUrl: '',
       campaignOptIn: rng.chance(0.6),
       customFields: contactCustomFields(rng, company, now),
