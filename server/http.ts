@@ -47,7 +47,7 @@ export function createAppServer(opts: AppServerOptions): http.Server {
       void trpc(req, res);
       return;
     }
-    if (pathname.startsWith(INGEST_PATH_PREFIX)) {
+    if (pathname.startsWith(INGEST_PATH_PREFIX) || `${pathname}/` === INGEST_PATH_PREFIX) {
       void handleIngestHttp(req, res, opts);
       return;
     }

@@ -52,6 +52,9 @@ describe('[R1] server process', () => {
     const { child, url, output } = await startProcess(dataDir);
     expect(output()).toContain(`Data file: ${path.join(dataDir, 'contacts.sqlite')}`);
     expect(output()).toContain(`Open ${url} and click 'Open demo workspace'`);
+    // [R2] the demo ingest key, saved beside the database, and how to feed traffic with it.
+    expect(output()).toMatch(new RegExp(`Ingest key for "Demo workspace" \\(saved in ${path.join(dataDir, 'ingest-key')}\\): ik_[\\w-]{43}`));
+    expect(output()).toContain(`npm run simulate -- --rate 2 --url ${url} --key ik_`);
 
     const post = (p: string, body: unknown, token?: string) =>
       fetch(`${url}/trpc/${p}`, {
