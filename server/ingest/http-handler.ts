@@ -90,6 +90,7 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
   const key = ingestKeyFrom({ ingestKey: req.headers['x-ingest-key'], authorization: req.headers.authorization });
   const workspaceId = await resolveIngestKey(opts.storage, key);
   if (!workspaceId) {
+    opts.log.info('ingest.refused', { transport: 'http', path: pathname, status: 401, keyGiven: key !== null });
     return refuse(req, res, 401, 'a valid ingest key is required: Authorization: Bearer <ingest key>', {
       'WWW-Authenticate': 'Bearer realm="ingest"',
     });
