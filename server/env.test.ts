@@ -10,6 +10,8 @@ describe('[R1] environment', () => {
       DEMO: true,
       NODE_ENV: 'development',
       DIST_DIR: './dist',
+      PUSH_RATE_PER_SEC: 20,
+      PUSH_RATE_BURST: 40,
     });
   });
 

@@ -12,6 +12,9 @@ const envSchema = z.object({
     .transform((v) => !(v !== undefined && ['0', 'false', 'off', 'no'].includes(v.trim().toLowerCase()))),
   NODE_ENV: z.string().min(1).default('development'),
   DIST_DIR: z.string().min(1).default('./dist'),
+  /** Per-device-token push rate limit (S9): sustained pushes per second and burst size. */
+  PUSH_RATE_PER_SEC: z.coerce.number().positive().default(20),
+  PUSH_RATE_BURST: z.coerce.number().int().min(1).default(40),
   /** Fixed ingest key for the first workspace (R2); unset: DATA_DIR/ingest-key, created on first start. */
   INGEST_KEY: z
     .string()

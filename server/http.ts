@@ -5,14 +5,23 @@ import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { LIMITS } from '../shared/limits';
 import { handleIngestHttp, INGEST_PATH_PREFIX } from './ingest/http-handler';
 import type { Logger } from './log';
+import { DEFAULT_PUSH_RATE, RateLimitedError, RateLimiter, type RateLimitOptions } from './rate-limit';
 import { appRouter } from './routers/_app';
 import { serveStatic } from './static-files';
 import type { Storage } from './storage/types';
 import { createContext } from './trpc';
 
-export type AppServerOptions = { storage: Storage; log: Logger; demo: boolean; distDir?: string };
+export type AppServerOptions = {
+  storage: Storage;
+  log: Logger;
+  demo: boolean;
+  distDir?: string;
+  /** Per-device-token push rate (S9); default DEFAULT_PUSH_RATE. */
+  pushRate?: Omit<RateLimitOptions, 'now'>;
+};
 
 export function createAppServer(opts: AppServerOptions): http.Server {
+  const pushLimiter = new RateLimiter(opts.pushRate ?? DEFAULT_PUSH_RATE);
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
@@ -24,7 +33,13 @@ export function createAppServer(opts: AppServerOptions): http.Server {
         demo: opts.demo,
         authorization: req.headers.authorization,
         ingestKey: req.headers['x-ingest-key'],
+        pushLimiter,
       }),
+    // A rate-limited call tells the client when to come back (HTTP Retry-After, in whole seconds).
+    responseMeta: ({ errors }) => {
+      const limited = errors.find((e) => e.cause instanceof RateLimitedError)?.cause as RateLimitedError | undefined;
+      return limited ? { headers: { 'Retry-After': String(Math.ceil(limited.retryAfterMs / 1000)) } } : {};
+    },
     onError: ({ error, path }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         opts.log.error('trpc.error', { procedure: path ?? null, message: error.message });

@@ -17,6 +17,8 @@ export type StartServerOptions = {
   quiet?: boolean;
   /** Fixed ingest key for the first workspace (INGEST_KEY); default: DATA_DIR/ingest-key. */
   ingestKey?: string;
+  /** Per-device-token push rate limit (S9); default 20/s, burst 40. */
+  pushRate?: { perSecond: number; burst: number };
 };
 
 export type RunningServer = {
@@ -37,7 +39,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     if (made) log.info('demo.seeded', { workspace: made.workspaceId, contacts: made.contacts });
   }
   const ingest = await ensureIngestKey(storage, opts.dataDir, opts.ingestKey);
-  const server = createAppServer({ storage, log, demo, distDir: opts.distDir });
+  const server = createAppServer({ storage, log, demo, distDir: opts.distDir, pushRate: opts.pushRate });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -85,6 +87,7 @@ async function main(): Promise<void> {
     distDir: env.DIST_DIR,
     demo: env.DEMO,
     ingestKey: env.INGEST_KEY,
+    pushRate: { perSecond: env.PUSH_RATE_PER_SEC, burst: env.PUSH_RATE_BURST },
   });
   const lines = [
     `All Contacts is running at ${running.url}`,

@@ -5,6 +5,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import { bearerToken, resolveAuth, type Auth } from './auth';
 import type { Logger } from './log';
+import type { RateLimiter } from './rate-limit';
 import type { Storage } from './storage/types';
 
 export type Context = {
@@ -15,6 +16,8 @@ export type Context = {
   demo: boolean;
   /** Raw `x-ingest-key` header; resolved only by the ingest procedures (routers/ingest.ts). */
   ingestKey: string | null;
+  /** Per-token push limit (S9); absent in in-process test callers = no limit. */
+  pushLimiter?: RateLimiter;
 };
 
 export async function createContext(opts: {
@@ -23,10 +26,11 @@ export async function createContext(opts: {
   demo: boolean;
   authorization?: string | string[];
   ingestKey?: string | string[];
+  pushLimiter?: RateLimiter;
 }): Promise<Context> {
   const auth = await resolveAuth(opts.storage, bearerToken(opts.authorization));
   const ingestKey = (Array.isArray(opts.ingestKey) ? opts.ingestKey[0] : opts.ingestKey) ?? null;
-  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo, ingestKey };
+  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo, ingestKey, pushLimiter: opts.pushLimiter };
 }
 
 // Stack traces only in explicit development mode; never in production responses.

@@ -3,7 +3,19 @@ import { pullRequestSchema, type PullResponse, type PushResponse } from '../../s
 import { pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 import { parsePushItems, pushEnvelopeSchema } from '../sync/push-input';
+import { TRPCError } from '@trpc/server';
+import { RateLimitedError } from '../rate-limit';
 import { authedProcedure, input, router } from '../trpc';
+
+/** Pushes are limited per device token (S9), before the input is even parsed. */
+const rateLimitedPush = authedProcedure.use(({ ctx, next }) => {
+  const decision = ctx.pushLimiter?.take(ctx.auth.tokenHash);
+  if (decision && !decision.ok) {
+    const cause = new RateLimitedError(decision.retryAfterMs);
+    throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: cause.message, cause });
+  }
+  return next();
+});
 
 export const syncRouter = router({
   pull: authedProcedure.input(input(pullRequestSchema)).query(async ({ ctx, input }): Promise<PullResponse> => {
@@ -20,7 +32,7 @@ export const syncRouter = router({
     return res;
   }),
 
-  push: authedProcedure.input(input(pushEnvelopeSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
+  push: rateLimitedPush.input(input(pushEnvelopeSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
     const started = performance.now();
     const { clientId, items } = parsePushItems(input);
     const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, clientId, items);
