@@ -1,6 +1,6 @@
 // The in-memory query index over every contact on the device (Q1, V1, V2, V10).
 // Updated incrementally (upsert/remove), never rebuilt per query:
-//  - search: a normalised document per contact + trigram postings (trigram-postings.ts);
+//  - search: a normalised document per contact + trigram postings (search-docs.ts);
 //    terms shorter than 3 characters fall back to a scan over the prebuilt documents;
 //  - filter: the shared evaluator (compileFilter) over the search hits, or over all contacts;
 //  - sort: three presorted orders (sort-order.ts); a result is read off an order, never fully sorted;
@@ -9,13 +9,15 @@
 import type { Contact, FieldDefinition, FilterGroup } from '../../shared/schema';
 import { compileFilter, dependsOnNow, type FilterContext } from '../../shared/filter/evaluate';
 import { activeConditions } from '../../shared/filter/validate';
-import { documentMatches, keywordFields, normalizeQuery, searchDocument, type SearchTerm } from '../../shared/search/normalize';
+import { keywordFields, normalizeQuery, searchDocument, type SearchTerm } from '../../shared/search/normalize';
+import { narrows, SearchDocs } from './search-docs';
 import { SortOrder, type SortedWalk } from './sort-order';
-import { TrigramPostings } from './trigram-postings';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult, SortBy } from './types';
 
 const SORT_KEYS: readonly SortBy[] = ['name', 'createdAt', 'lastInteractionAt'];
 const CACHE_SIZE = 3;
+/** Contacts per upsert while loading; indexing one chunk stays well under a 50 ms task. */
+export const LOAD_CHUNK = 1000;
 
 type MatchSet = {
   key: string;
@@ -27,17 +29,6 @@ type MatchSet = {
   mark: Uint8Array | null;
   sorted: Map<string, SortedWalk>;
 };
-
-/** Does every document matching term `n` also match term `o`? (Both as text or phone digits.) */
-function termImplies(n: SearchTerm, o: SearchTerm): boolean {
-  const within = (hay: string): boolean => hay.includes(o.text) || (o.digits !== null && hay.includes(o.digits));
-  return within(n.text) && (n.digits === null || within(n.digits));
-}
-
-/** True when the matches of `terms` are a subset of the matches of `broader`. */
-function narrows(terms: readonly SearchTerm[], broader: readonly SearchTerm[]): boolean {
-  return broader.every((o) => terms.some((n) => termImplies(n, o)));
-}
 
 export function createNameCollator(locale?: string): Intl.Collator {
   return new Intl.Collator(locale, { sensitivity: 'base' });
@@ -58,19 +49,16 @@ export type ContactIndexOptions = {
 export class ContactIndex {
   private contacts: (Contact | undefined)[] = [];
   private ids: string[] = [];
-  private docs: string[] = [];
   private names: string[] = [];
   private created: number[] = [];
   private last: (number | null)[] = [];
   private slotOf = new Map<string, number>();
   private free: number[] = [];
-  private postings: TrigramPostings;
+  private search: SearchDocs;
   private orders: Record<SortBy, SortOrder>;
   private fields: readonly FieldDefinition[] = [];
   private keyword: FieldDefinition[] = [];
   private keywordSig = '';
-  private seen = new Uint32Array(0);
-  private seenStamp = 0;
   private cache: MatchSet[] = [];
   private fieldsIds = new WeakMap<object, number>();
   private nextFieldsId = 1;
@@ -78,7 +66,7 @@ export class ContactIndex {
   version = 0;
 
   constructor(options: ContactIndexOptions = {}) {
-    this.postings = new TrigramPostings(options.compactionMinStale);
+    this.search = new SearchDocs(options.compactionMinStale);
     const collator = createNameCollator(options.locale);
     const byId = (a: number, b: number): number => compareIds(this.ids[a], this.ids[b]);
     this.orders = {
@@ -116,9 +104,9 @@ export class ContactIndex {
       this.keywordSig = sig;
       for (let slot = 0; slot < this.contacts.length; slot++) {
         const c = this.contacts[slot];
-        if (c) this.docs[slot] = searchDocument(c, fields, keyword);
+        if (c) this.search.replace(slot, searchDocument(c, fields, keyword));
       }
-      this.rebuildPostings();
+      this.search.rebuild(this.live);
     }
     this.changed();
   }
@@ -129,7 +117,6 @@ export class ContactIndex {
     /** Per sort key: existing slots whose key changed (taken out, then put back in). */
     const moved: Record<SortBy, Set<number>> = { name: new Set(), createdAt: new Set(), lastInteractionAt: new Set() };
     const newSlots: number[] = [];
-    const newDocs: string[] = [];
     for (const c of list) {
       const doc = searchDocument(c, this.fields, this.keyword);
       let slot = this.slotOf.get(c.id);
@@ -137,12 +124,10 @@ export class ContactIndex {
         slot = this.free.pop() ?? this.contacts.length;
         this.slotOf.set(c.id, slot);
         this.ids[slot] = c.id;
-        this.docs[slot] = doc;
+        this.search.add(slot, doc);
         newSlots.push(slot);
-        newDocs.push(doc);
       } else {
-        if (this.docs[slot] !== doc) this.postings.update(slot, this.docs[slot], doc);
-        this.docs[slot] = doc;
+        this.search.replace(slot, doc);
         if (this.names[slot] !== c.name) moved.name.add(slot);
         if (this.created[slot] !== c.createdAt) moved.createdAt.add(slot);
         if (this.last[slot] !== c.lastInteractionAt) moved.lastInteractionAt.add(slot);
@@ -152,7 +137,6 @@ export class ContactIndex {
       this.created[slot] = c.createdAt;
       this.last[slot] = c.lastInteractionAt;
     }
-    this.postings.addMany(newSlots, newDocs);
     let isNew: Set<number> | null = null;
     for (const by of SORT_KEYS) {
       if (moved[by].size === 0) {
@@ -174,10 +158,9 @@ export class ContactIndex {
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
-      this.postings.drop(this.docs[slot]);
+      this.search.drop(slot);
       this.slotOf.delete(id);
       this.contacts[slot] = undefined;
-      this.docs[slot] = '';
       this.free.push(slot);
       removed.add(slot);
     }
@@ -190,13 +173,12 @@ export class ContactIndex {
   clear(): void {
     this.contacts = [];
     this.ids = [];
-    this.docs = [];
     this.names = [];
     this.created = [];
     this.last = [];
     this.slotOf.clear();
     this.free = [];
-    this.postings.clear();
+    this.search.clear();
     for (const by of SORT_KEYS) this.orders[by].clear();
     this.changed();
   }
@@ -232,25 +214,15 @@ export class ContactIndex {
   }
 
   private afterChange(): void {
-    if (this.postings.needsCompaction()) this.rebuildPostings();
+    this.search.flush(this.live);
     this.changed();
   }
+
+  private readonly live = (slot: number): boolean => this.contacts[slot] !== undefined;
 
   private changed(): void {
     this.version++;
     this.cache = [];
-  }
-
-  private rebuildPostings(): void {
-    this.postings.clear();
-    const slots: number[] = [];
-    const docs: string[] = [];
-    for (let slot = 0; slot < this.contacts.length; slot++) {
-      if (!this.contacts[slot]) continue;
-      slots.push(slot);
-      docs.push(this.docs[slot]);
-    }
-    this.postings.addMany(slots, docs);
   }
 
   private fieldsId(fields: readonly FieldDefinition[]): number {
@@ -289,79 +261,15 @@ export class ContactIndex {
 
   /** superset: slots already known to pass the same filter and a broader search, or null. */
   private findMembers(terms: SearchTerm[], filter: FilterGroup | null, ctx: FilterContext, superset: Int32Array | null): Int32Array {
-    const lists = this.bestCandidates(terms);
-    const listSize = lists ? lists.reduce((n, l) => n + l.length, 0) : Infinity;
-    const fromSuperset = superset !== null && superset.length <= listSize;
-    const test = filter && !fromSuperset ? compileFilter(filter, ctx) : null;
-    const { contacts, docs } = this;
-    const single = terms.length === 1 && terms[0].digits === null ? terms[0].text : null;
-    let out = new Int32Array(fromSuperset ? superset.length : Math.min(listSize, contacts.length));
-    let k = 0;
-    // Hot loop (up to 100k iterations per keystroke): no closures, no allocation.
-    const consider = (slot: number): void => {
-      const c = contacts[slot];
-      if (c === undefined) return;
-      if (single !== null ? !docs[slot].includes(single) : terms.length > 0 && !documentMatches(docs[slot], terms)) return;
-      if (test !== null && !test(c)) return;
-      if (k === out.length) {
-        const grown = new Int32Array(out.length * 2 + 16);
-        grown.set(out);
-        out = grown;
-      }
-      out[k++] = slot;
-    };
-    if (fromSuperset) {
-      for (let i = 0; i < superset.length; i++) consider(superset[i]);
-    } else if (lists) {
-      const stamp = this.nextStamp();
-      const seen = this.seen;
-      for (const list of lists) {
-        for (let i = 0; i < list.length; i++) {
-          const slot = list[i];
-          if (seen[slot] === stamp) continue; // duplicate or stale entries
-          seen[slot] = stamp;
-          consider(slot);
+    const contacts = this.contacts;
+    const test = filter ? compileFilter(filter, ctx) : null;
+    const accept = test
+      ? (slot: number): boolean => {
+          const c = contacts[slot];
+          return c !== undefined && test(c);
         }
-      }
-    } else {
-      for (let slot = 0; slot < contacts.length; slot++) consider(slot);
-    }
-    return out.subarray(0, k);
-  }
-
-  /** Candidate lists of the most selective indexable term (its text and phone-digit forms), or null to scan. */
-  private bestCandidates(terms: SearchTerm[]): Int32Array[] | null {
-    let best: Int32Array[] | null = null;
-    let bestSize = Infinity;
-    for (const term of terms) {
-      const forms = term.digits && term.digits !== term.text ? [term.text, term.digits] : [term.text];
-      const lists: Int32Array[] = [];
-      let size = 0;
-      for (const form of forms) {
-        const list = this.postings.candidates(form);
-        if (!list) {
-          size = Infinity;
-          break;
-        }
-        lists.push(list);
-        size += list.length;
-      }
-      if (size < bestSize) {
-        best = lists;
-        bestSize = size;
-      }
-    }
-    return best;
-  }
-
-  private nextStamp(): number {
-    if (this.seen.length < this.contacts.length) this.seen = new Uint32Array(Math.max(1024, this.contacts.length * 2));
-    this.seenStamp = (this.seenStamp + 1) >>> 0;
-    if (this.seenStamp === 0) {
-      this.seen.fill(0);
-      this.seenStamp = 1;
-    }
-    return this.seenStamp;
+      : this.live;
+    return this.search.find(terms, contacts.length, superset, accept, this.live);
   }
 
   /** The set's members in `sort` order, at least the first `need` of them. */

@@ -11,11 +11,10 @@ import { subscribeChanges } from '../db/change-feed';
 import type { ContactsDB } from '../db/db';
 import type { Contact, FieldDefinition } from '../../shared/schema';
 import type { FilterContext } from '../../shared/filter/evaluate';
-import { ContactIndex } from './contact-index';
+import { ContactIndex, LOAD_CHUNK } from './contact-index';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult } from './types';
 
-/** Contacts read per step while loading; each step's indexing stays well under a 50 ms task. */
-export const LOAD_CHUNK = 2000;
+export { LOAD_CHUNK };
 
 export type QueryEngine = {
   /** True once every contact has been loaded into the index. */
