@@ -14,7 +14,12 @@ import {
 export const clientIdSchema = idSchema;
 
 /** Server sequence number: every write in a workspace gets the next one. 0 = nothing seen yet. */
-export const cursorSchema = z.number({ message: 'cursor must be a number' }).int().min(0).max(Number.MAX_SAFE_INTEGER);
+// The custom message only for a non-number: a negative or fractional cursor keeps zod's precise one.
+export const cursorSchema = z
+  .number({ error: (iss) => (iss.code === 'invalid_type' && typeof iss.input !== 'number' ? 'cursor must be a number' : undefined) })
+  .int()
+  .min(0)
+  .max(Number.MAX_SAFE_INTEGER);
 
 export const pullRequestSchema = z.strictObject({
   clientId: clientIdSchema,
