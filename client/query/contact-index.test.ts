@@ -175,6 +175,14 @@ describe('[Q1] ContactIndex vs brute-force reference', () => {
     expect(q('jose')).toEqual([testId(2)]);
   });
 
+  it('[V2] labels() lists distinct labels A-Z and follows changes', () => {
+    const index = new ContactIndex({ fields, locale: LOCALE });
+    index.upsert([makeContact({ id: testId(1), labels: ['vip', 'Billing'] }), makeContact({ id: testId(2), labels: ['VIP', 'sales'] })]);
+    expect(index.labels()).toEqual(['Billing', 'sales', 'vip']);
+    index.remove([testId(1)]);
+    expect(index.labels()).toEqual(['sales', 'VIP']);
+  });
+
   it('[V1] setFields decides which custom values are searchable', () => {
     const index = new ContactIndex({ fields: [], locale: LOCALE });
     index.upsert([makeContact({ id: testId(1), name: 'Ann', customFields: { note: 'Loves éclairs' } })]);

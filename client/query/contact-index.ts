@@ -9,7 +9,7 @@
 import type { Contact, FieldDefinition, FilterGroup } from '../../shared/schema';
 import { compileFilter, dependsOnNow, type FilterContext } from '../../shared/filter/evaluate';
 import { activeConditions } from '../../shared/filter/validate';
-import { keywordFields, normalizeQuery, searchDocument, type SearchTerm } from '../../shared/search/normalize';
+import { keywordFields, normalizeQuery, normalizeText, searchDocument, type SearchTerm } from '../../shared/search/normalize';
 import { narrows, SearchDocs } from './search-docs';
 import { SortOrder, type SortedWalk } from './sort-order';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult, SortBy } from './types';
@@ -62,12 +62,15 @@ export class ContactIndex {
   private cache: MatchSet[] = [];
   private fieldsIds = new WeakMap<object, number>();
   private nextFieldsId = 1;
+  private collator: Intl.Collator;
+  private labelCache: { version: number; labels: string[] } | null = null;
   /** Increases on every change of the indexed data. */
   version = 0;
 
   constructor(options: ContactIndexOptions = {}) {
     this.search = new SearchDocs(options.compactionMinStale);
     const collator = createNameCollator(options.locale);
+    this.collator = collator;
     const byId = (a: number, b: number): number => compareIds(this.ids[a], this.ids[b]);
     this.orders = {
       name: new SortOrder((a, b) => collator.compare(this.names[a], this.names[b]) || byId(a, b)),
@@ -187,8 +190,10 @@ export class ContactIndex {
   query(q: ContactQuery, ctx: FilterContext): QueryResult {
     const set = this.matchSet(q, ctx);
     const total = set.members ? set.members.length : this.size;
-    const start = Math.max(0, (Math.floor(q.page) - 1) * q.pageSize);
-    const end = Math.min(total, start + Math.max(0, q.pageSize));
+    const page = Number.isFinite(q.page) && q.page >= 1 ? Math.floor(q.page) : 1;
+    const size = Number.isFinite(q.pageSize) && q.pageSize > 0 ? Math.floor(q.pageSize) : 0;
+    const start = (page - 1) * size;
+    const end = Math.min(total, start + size);
     const rows: Contact[] = [];
     if (set.members) {
       const sorted = this.sortedSlots(set, q.sort, end);
@@ -205,6 +210,22 @@ export class ContactIndex {
     const set = this.matchSet(q, ctx);
     const slots = set.members ? this.sortedSlots(set, q.sort, set.members.length) : this.orders[q.sort.by].slots(q.sort.dir);
     return Array.from(slots, (slot) => this.ids[slot]);
+  }
+
+  /** Every distinct conversation label on the device, A-Z (options for the Labels filter). */
+  labels(): string[] {
+    if (this.labelCache?.version === this.version) return this.labelCache.labels;
+    const byNorm = new Map<string, string>();
+    for (const c of this.contacts) {
+      if (!c) continue;
+      for (const label of c.labels) {
+        const key = normalizeText(label);
+        if (key && !byNorm.has(key)) byNorm.set(key, label);
+      }
+    }
+    const labels = [...byNorm.values()].sort(this.collator.compare);
+    this.labelCache = { version: this.version, labels };
+    return labels;
   }
 
   /** How many contacts match (e.g. a segment's count in its banner). */

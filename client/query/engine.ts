@@ -31,6 +31,8 @@ export type QueryEngine = {
   query(q: ContactQuery, ctx: FilterContext): QueryResult;
   matchingIds(q: MatchQuery & { sort: ContactSort }, ctx: FilterContext): string[];
   count(q: MatchQuery, ctx: FilterContext): number;
+  /** Distinct conversation labels on the device (options for the Labels filter). */
+  labels(): string[];
   /** Resolves when every notice received so far has been applied (and the first load is done). */
   settled(): Promise<void>;
   close(): void;
@@ -181,6 +183,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     query: (q, ctx) => index.query(q, ctx),
     matchingIds: (q, ctx) => index.matchingIds(q, ctx),
     count: (q, ctx) => index.count(q, ctx),
+    labels: () => index.labels(),
     async settled() {
       while (running || (hasWork() && error === null && !closed)) await (running ?? schedule());
     },
