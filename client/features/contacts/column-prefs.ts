@@ -1,7 +1,7 @@
 // V5: which custom / conversation field columns are shown, persisted per device (localStorage).
 // Until the user chooses, a few fields are shown by default: the first contact fields and the
 // first conversation field (by position).
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import type { FieldDefinition } from '../../../shared/schema';
 
 const KEY = 'all-contacts.columns';
@@ -59,7 +59,6 @@ export function defaultColumns(fields: FieldDefinition[]): string[] {
 /** The visible field columns (in field position order) and a toggle. */
 export function useColumnPrefs(fields: FieldDefinition[]) {
   const stored = useSyncExternalStore(subscribe, readStored, () => null);
-  const visibleIds = stored ?? defaultColumns(fields);
   const toggle = useCallback(
     (id: string, on: boolean) => {
       const next = new Set(readStored() ?? defaultColumns(fields));
@@ -74,12 +73,15 @@ export function useColumnPrefs(fields: FieldDefinition[]) {
     },
     [fields],
   );
-  const visible = new Set(visibleIds);
-  const sorted = [...fields].sort((a, b) => a.position - b.position);
-  return {
-    visible,
-    contactColumns: sorted.filter((f) => f.scope === 'contact' && visible.has(columnId(f))),
-    conversationColumns: sorted.filter((f) => f.scope === 'conversation' && visible.has(columnId(f))),
-    toggle,
-  };
+  // Memoised so the (memoised) table rows keep the same column arrays across renders.
+  const columns = useMemo(() => {
+    const visible = new Set(stored ?? defaultColumns(fields));
+    const sorted = [...fields].sort((a, b) => a.position - b.position);
+    return {
+      visible,
+      contactColumns: sorted.filter((f) => f.scope === 'contact' && visible.has(columnId(f))),
+      conversationColumns: sorted.filter((f) => f.scope === 'conversation' && visible.has(columnId(f))),
+    };
+  }, [stored, fields]);
+  return { ...columns, toggle };
 }

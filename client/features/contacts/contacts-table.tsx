@@ -1,12 +1,9 @@
 // V6/V13: the contacts table - a real <table> whose column headers carry exactly the names the
 // product (and the browser tests) use. Rows render as text only; sorting via header buttons.
-import { ActionIcon, Checkbox, Switch, Table, Text, UnstyledButton, Group } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconArrowsSort, IconPencil } from '@tabler/icons-react';
+import { Checkbox, Group, Table, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import type { Contact, FieldDefinition } from '../../../shared/schema';
-import { formatPhone } from '../../../shared/values';
-import { CustomValueCell } from './cells/custom-value-cell';
-import { NameCell } from './cells/name-cell';
-import { CreatedAtCell, LastInteractionCell } from './cells/time-cells';
+import { ContactRow } from './contact-row';
 import type { SortBy, SortDir } from './view-state';
 
 export type ContactsTableProps = {
@@ -82,57 +79,17 @@ export function ContactsTable(props: ContactsTableProps) {
         </Table.Thead>
         <Table.Tbody>
           {rows.map((c) => (
-            <Table.Tr key={c.id} bg={selected.has(c.id) ? 'var(--mantine-color-blue-light)' : undefined}>
-              <Table.Td>
-                <Checkbox
-                  aria-label={`Select ${c.name}`}
-                  checked={selected.has(c.id)}
-                  onChange={(e) => props.onSelect([c.id], e.currentTarget.checked)}
-                />
-              </Table.Td>
-              <Table.Td>
-                <NameCell contact={c} />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" truncate maw={260}>
-                  {c.email}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                  {c.phone ? formatPhone(c.phone) : ''}
-                </Text>
-              </Table.Td>
-              <Table.Td>
-                <CreatedAtCell at={c.createdAt} now={props.now} />
-              </Table.Td>
-              <Table.Td>
-                <LastInteractionCell contact={c} now={props.now} />
-              </Table.Td>
-              <Table.Td>
-                <Switch
-                  aria-label={`Campaign opt-in for ${c.name}`}
-                  checked={c.campaignOptIn}
-                  readOnly={!props.onToggleOptIn}
-                  onChange={(e) => props.onToggleOptIn?.(c, e.currentTarget.checked)}
-                />
-              </Table.Td>
-              {props.contactColumns.map((f) => (
-                <Table.Td key={f.id}>
-                  <CustomValueCell field={f} value={c.customFields[f.key]} />
-                </Table.Td>
-              ))}
-              {props.conversationColumns.map((f) => (
-                <Table.Td key={f.id}>
-                  <CustomValueCell field={f} value={c.conversationFields[f.key]} />
-                </Table.Td>
-              ))}
-              <Table.Td>
-                <ActionIcon variant="subtle" aria-label={`Edit ${c.name}`} onClick={() => props.onEdit?.(c)}>
-                  <IconPencil size={16} aria-hidden />
-                </ActionIcon>
-              </Table.Td>
-            </Table.Tr>
+            <ContactRow
+              key={c.id}
+              contact={c}
+              contactColumns={props.contactColumns}
+              conversationColumns={props.conversationColumns}
+              selected={selected.has(c.id)}
+              onSelect={props.onSelect}
+              onToggleOptIn={props.onToggleOptIn}
+              onEdit={props.onEdit}
+              now={props.now}
+            />
           ))}
         </Table.Tbody>
       </Table>
