@@ -1,6 +1,6 @@
 // The UI's one import point for the app-level services built in their own folders: the query
 // engine, sync engine, session and local change API (pure shared helpers are imported directly).
-export { useContactsQuery } from '../query/use-contacts-query';
+export { getQueryEngine, useContactsQuery } from '../query/use-contacts-query';
 export { useSyncStatus } from '../sync/status';
 export { getSyncEngine, signInDemoAndSync } from '../sync/app-sync';
 export { useSession } from '../session';

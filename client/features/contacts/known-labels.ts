@@ -1,19 +1,8 @@
-// The conversation labels known on this device, for the label filter's suggestions. Read once
-// when first asked (a scan of the conversations table), then kept for the session.
-import { db } from '../../db/db';
-
-let cache: Promise<string[]> | null = null;
+// The conversation labels known on this device, for the Labels filter's suggestions: read from
+// the in-memory query index (kept current from the change feed), so no table scan is needed.
+import { getQueryEngine } from '../deps';
 
 export function loadKnownLabels(): Promise<string[]> {
-  cache ??= (async () => {
-    const labels = new Set<string>();
-    await db.conversations.each((c) => {
-      for (const label of c.labels) labels.add(label);
-    });
-    return [...labels].sort((a, b) => a.localeCompare(b));
-  })().catch(() => {
-    cache = null;
-    return [];
-  });
-  return cache;
+  const engine = getQueryEngine();
+  return Promise.resolve(engine.ready ? [...engine.labels()].sort((a, b) => a.localeCompare(b)) : []);
 }
