@@ -3,6 +3,7 @@
 import http from 'node:http';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { LIMITS } from '../shared/limits';
+import { replyAfterDrain } from './http-drain';
 import { handleIngestHttp, INGEST_PATH_PREFIX } from './ingest/http-handler';
 import type { Logger } from './log';
 import { DEFAULT_PUSH_RATE, RateLimitedError, RateLimiter, type RateLimitOptions } from './rate-limit';
@@ -50,12 +51,13 @@ export function createAppServer(opts: AppServerOptions): http.Server {
   return http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
-      // Refuse oversized bodies before reading them (chunked bodies are capped by maxBodySize).
+      // Refuse a declared oversize body without parsing it (chunked bodies are capped by maxBodySize).
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > LIMITS.requestBodyMaxBytes) {
-        res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
-        res.end(JSON.stringify({ error: `request body larger than ${LIMITS.requestBodyMaxBytes} bytes` }));
-        req.resume();
+        replyAfterDrain(req, () => {
+          res.writeHead(413, { 'Content-Type': 'application/json' });
+          res.end(JSON.stringify({ error: `request body larger than ${LIMITS.requestBodyMaxBytes} bytes` }));
+        });
         return;
       }
       res.setHeader('Cache-Control', 'no-store');

@@ -12,6 +12,7 @@ import {
   type IngestErrorBody,
   type MessageAddResult,
 } from '../../shared/ingest';
+import { replyAfterDrain } from '../http-drain';
 import type { Logger } from '../log';
 import type { Storage } from '../storage/types';
 import { IngestError, parseIngest } from './errors';
@@ -97,10 +98,10 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse, opts:
   }
   // Refuse a declared oversize body before reading it; a chunked one is cut off at the limit.
   if (Number(req.headers['content-length'] ?? 0) > INGEST_BODY_MAX_BYTES) {
-    return refuse(req, res, 413, tooLarge, { Connection: 'close' });
+    return replyAfterDrain(req, () => refuse(req, res, 413, tooLarge));
   }
   const raw = await readBody(req, INGEST_BODY_MAX_BYTES);
-  if (!raw) return refuse(req, res, 413, tooLarge, { Connection: 'close' });
+  if (!raw) return replyAfterDrain(req, () => refuse(req, res, 413, tooLarge));
   let body: unknown;
   try {
     body = JSON.parse(raw.toString('utf8'));
