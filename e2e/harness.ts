@@ -124,3 +124,14 @@ export async function footerTotal(page: Page): Promise<number> {
 export function bodyRows(page: Page) {
   return page.getByRole('table').locator('tbody tr');
 }
+
+/** Polls `read` until `accept` holds (for hooks, where expect.poll is not available). */
+export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => undefined as T);
+    if (value !== undefined && accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms (last value: ${String(value)})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
