@@ -9,6 +9,7 @@ import { LIMITS } from '../../shared/limits';
 import { newId } from '../../shared/ids';
 import { publishChanges } from './change-feed';
 import type { BaseRow, ContactsDB, MutableTable } from './db';
+import { isQuotaError, QUOTA_MESSAGE } from './quota';
 import { applyToState, touchedBy, type RecordState } from './record-apply';
 import { emptyTouched, viewTable, writeStates, type Touched } from './view-write';
 
@@ -43,18 +44,23 @@ export async function applyLocalChanges(db: ContactsDB, bodies: MutationBody[]):
   const now = Date.now();
   bodies.forEach((b) => validate(b, 1, now)); // fail before touching the database
   const touched = emptyTouched();
-  const done = await db.transaction('rw', [db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.meta, db.bases], async () => {
-    let counter = (await db.getMeta('mutationCounter')) ?? 0;
-    const out: Mutation[] = [];
-    for (const body of bodies) {
-      const m = validate(body, ++counter, now);
-      await applyOne(db, m, now, touched);
-      await db.outbox.add(m);
-      out.push(m);
-    }
-    await db.setMeta('mutationCounter', counter);
-    return out;
-  });
+  const done = await db
+    .transaction('rw', [db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.meta, db.bases], async () => {
+      let counter = (await db.getMeta('mutationCounter')) ?? 0;
+      const out: Mutation[] = [];
+      for (const body of bodies) {
+        const m = validate(body, ++counter, now);
+        await applyOne(db, m, now, touched);
+        await db.outbox.add(m);
+        out.push(m);
+      }
+      await db.setMeta('mutationCounter', counter);
+      return out;
+    })
+    .catch((error: unknown) => {
+      // P4: the transaction rolled back as a whole (record, outbox, counter); say why in plain words.
+      throw isQuotaError(error) ? new LocalChangeError(QUOTA_MESSAGE, { cause: error }) : error;
+    });
   publishTouched(touched);
   for (const listener of localChangeListeners) listener(db);
   return done;

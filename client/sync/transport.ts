@@ -2,6 +2,7 @@
 // tests wrap it again to drop responses or send requests twice.
 import type { PullRequest, PullResponse, PushRequest, PushResponse } from '../../shared/protocol';
 import type { SyncApi } from '../trpc';
+import { isQuotaError } from '../db/quota';
 
 export type SyncTransport = {
   pull(req: PullRequest): Promise<PullResponse>;
@@ -30,5 +31,7 @@ export function isBadRequest(error: unknown): boolean {
 }
 
 export function errorText(error: unknown): string {
+  // P4: a pull that cannot be stored (disk full) says so; the cursor did not move, nothing is lost.
+  if (isQuotaError(error)) return 'This device is out of storage space: new changes cannot be stored. Free up disk space.';
   return error instanceof Error ? error.message || error.name : String(error);
 }
