@@ -1,0 +1,3 @@
+export * from './neutralise';
+export * from './rows';
+export * from './serialise';
