@@ -135,3 +135,10 @@ export async function waitUntil<T>(read: () => Promise<T>, accept: (value: T) =>
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The contact name of a body row, read from its "Select <name>" checkbox label. */
+export async function rowName(page: Page, row: number): Promise<string> {
+  const checkbox = bodyRows(page).nth(row).getByRole('checkbox');
+  const label = (await checkbox.getAttribute('aria-label')) ?? '';
+  return label.replace(/^Select /, '');
+}
