@@ -5,3 +5,6 @@ export { useSyncStatus } from '../sync/status';
 export { getSyncEngine, signInDemoAndSync } from '../sync/app-sync';
 export { useSession } from '../session';
 export { createSegment, patchSegment, deleteSegment, patchContact } from '../db/changes';
+// Editing, details and bulk delete (issue 5): contact changes, and the change feed for live updates.
+export { createContact, deleteContacts, LocalChangeError, onLocalChange } from '../db/changes';
+export { subscribeChanges } from '../db/change-feed';

@@ -17,6 +17,8 @@ export type ContactsTableProps = {
   onToggleOptIn?: (contact: Contact, on: boolean) => void;
   /** The contact editor arrives with the editing issue; until then the button does nothing. */
   onEdit?: (contact: Contact) => void;
+  /** Opens the Contact details drawer (V8) for a clicked row. */
+  onOpen?: (id: string) => void;
   now: number;
 };
 
@@ -88,6 +90,7 @@ export function ContactsTable(props: ContactsTableProps) {
               onSelect={props.onSelect}
               onToggleOptIn={props.onToggleOptIn}
               onEdit={props.onEdit}
+              onOpen={props.onOpen}
               now={props.now}
             />
           ))}
