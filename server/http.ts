@@ -17,6 +17,8 @@ export type AppServerOptions = {
   log: Logger;
   demo: boolean;
   distDir?: string;
+  /** P3: where previous builds' /assets files are kept (asset-archive.ts). */
+  assetArchiveDir?: string;
   /** Per-device-token push rate (S9); default DEFAULT_PUSH_RATE. */
   pushRate?: Omit<RateLimitOptions, 'now'>;
 };
@@ -75,6 +77,6 @@ export function createAppServer(opts: AppServerOptions): http.Server {
       });
       return;
     }
-    serveStatic(opts.distDir, req, res);
+    serveStatic(opts.distDir, req, res, opts.assetArchiveDir);
   });
 }

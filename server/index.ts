@@ -1,10 +1,11 @@
 // Entry point: `tsx server/index.ts` starts the one server process (R1); tests call startServer().
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { archiveAssets } from './asset-archive';
 import { parseEnv } from './env';
 import { createAppServer } from './http';
 import { ensureIngestKey, type IngestKeyInfo } from './ingest/key-file';
-import { createLogger } from './log';
+import { createLogger, type Logger } from './log';
 import { ensureDemoWorkspace } from './seed/seed';
 import { openSqliteStorage } from './storage/sqlite';
 
@@ -39,7 +40,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     if (made) log.info('demo.seeded', { workspace: made.workspaceId, contacts: made.contacts });
   }
   const ingest = await ensureIngestKey(storage, opts.dataDir, opts.ingestKey);
-  const server = createAppServer({ storage, log, demo, distDir: opts.distDir, pushRate: opts.pushRate });
+  const assetArchiveDir = keepOldAssets(opts, log);
+  const server = createAppServer({ storage, log, demo, distDir: opts.distDir, assetArchiveDir, pushRate: opts.pushRate });
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -65,6 +67,17 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       return closing;
     },
   };
+}
+
+/** P3: previous builds' assets stay resolvable after a deploy; never blocks the start. */
+function keepOldAssets(opts: StartServerOptions, log: Logger): string | undefined {
+  if (!opts.distDir) return undefined;
+  try {
+    return archiveAssets(opts.distDir, path.join(opts.dataDir, 'asset-archive')) ?? undefined;
+  } catch (error) {
+    log.error('assets.archive_failed', { error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
 }
 
 function ingestKeyLines({ ingest, url }: RunningServer): string[] {

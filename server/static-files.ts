@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
+import { archivedAssetPath } from './asset-archive';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -57,7 +58,13 @@ function fileAt(root: string, urlPath: string): { file: string; stat: fs.Stats }
   }
 }
 
-export function serveStatic(distDir: string | undefined, req: http.IncomingMessage, res: http.ServerResponse): void {
+export function serveStatic(
+  distDir: string | undefined,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  /** P3: previous builds' hashed assets (see asset-archive.ts); answers /assets/* misses. */
+  assetArchiveDir?: string,
+): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain' }).end('Method not allowed');
     return;
@@ -76,6 +83,9 @@ export function serveStatic(distDir: string | undefined, req: http.IncomingMessa
   const root = distDir ? path.resolve(distDir) : null;
   const direct = root && urlPath !== '/' ? fileAt(root, urlPath) : null;
   if (direct) return sendFile(req, res, direct.file, urlPath, direct.stat);
+  const archived = archivedAssetPath(assetArchiveDir, urlPath);
+  const old = archived ? fileAt(path.dirname(archived), `/${path.basename(archived)}`) : null;
+  if (old) return sendFile(req, res, old.file, urlPath, old.stat);
   // SPA fallback: routes like /contacts have no extension; missing assets (/x.js) are a real 404.
   if (path.extname(urlPath) === '' && root) {
     const index = fileAt(root, '/index.html');
