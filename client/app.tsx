@@ -6,6 +6,7 @@ import { ContactsPage } from './features/contacts/contacts-page';
 import { readLive } from './features/contacts/live-switch';
 import { getSyncEngine, useSession } from './features/deps';
 import { SettingsPage } from './features/settings/settings-page';
+import { readIntervalSeconds } from './features/settings/sync/sync-prefs';
 import { Shell } from './features/shell/app-shell';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
 import { replace, useLocation } from './router';
@@ -17,7 +18,9 @@ export function App() {
 
   useEffect(() => {
     // Start the engine (it syncs on start, on reconnect, after edits, and on the Live interval).
-    if (signedIn) getSyncEngine().setLive(readLive());
+    if (!signedIn) return;
+    getSyncEngine().setIntervalMs(readIntervalSeconds() * 1000); // Settings > Sync, per device
+    getSyncEngine().setLive(readLive());
   }, [signedIn]);
   useEffect(() => {
     if (pathname === '/' || pathname === '/index.html') replace('/contacts');

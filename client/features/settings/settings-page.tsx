@@ -6,6 +6,8 @@ import type { FieldDefinition } from '../../../shared/schema';
 import { db } from '../../db/db';
 import { signOut } from '../../session';
 import { useSession } from '../deps';
+import { StorageSection } from './storage/storage-section';
+import { SyncSection } from './sync/sync-section';
 
 const NO_FIELDS: FieldDefinition[] = [];
 
@@ -54,6 +56,8 @@ export function SettingsPage() {
           </Table.Tbody>
         </Table>
       </Stack>
+      <SyncSection />
+      <StorageSection />
       <Stack gap="xs" align="flex-start">
         <Title order={3} size="h4">
           This device

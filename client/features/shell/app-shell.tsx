@@ -2,6 +2,8 @@
 import type { ReactNode } from 'react';
 import { Alert, AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { InstallButton } from '../../pwa/install-button';
+import { APP_VERSION } from '../../pwa/version';
 import { useSyncStatus } from '../deps';
 import { Sidebar } from './sidebar';
 import { SyncIndicator } from './sync-indicator';
@@ -24,11 +26,17 @@ export function Shell({ children }: { children: ReactNode }) {
               </Text>
             </Stack>
           </Group>
-          <SyncIndicator />
+          <Group gap="xs" wrap="nowrap">
+            <InstallButton />
+            <SyncIndicator />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Sidebar onNavigate={close} />
+        <Text size="xs" c="dimmed" px="sm" pt="xs">
+          Version {APP_VERSION}
+        </Text>
       </AppShell.Navbar>
       <AppShell.Main>
         {status.reloadNeeded && (

@@ -1,10 +1,11 @@
 // S8: sync status in the header: online/offline, syncing, last synced, pending changes, errors,
-// and "Sync now" (pulls on demand, also while Live is off).
+// and "Sync now" (pulls on demand, also while Live is off, next to how old the snapshot is).
 import { Badge, Button, Group, Loader, Text, Tooltip } from '@mantine/core';
 import { IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { getSyncEngine, useSyncStatus } from '../deps';
 import { formatExact, formatRelative } from '../contacts/relative-time';
 import { useNow } from '../contacts/use-now';
+import { SnapshotAge } from './snapshot-age';
 
 export function SyncIndicator() {
   const status = useSyncStatus();
@@ -16,8 +17,9 @@ export function SyncIndicator() {
           Online
         </Badge>
       ) : (
-        <Badge color="gray" variant="light" leftSection={<IconCloudOff size={12} aria-hidden />}>
-          Offline
+        // S8: offline says how much is waiting; the 'online' event syncs at once.
+        <Badge color="gray" variant="light" leftSection={<IconCloudOff size={12} aria-hidden />} tt="none">
+          {status.pending > 0 ? `Offline · ${status.pending.toLocaleString()} pending` : 'Offline'}
         </Badge>
       )}
       {status.syncing && (
@@ -26,14 +28,15 @@ export function SyncIndicator() {
           <Text size="xs">Syncing…</Text>
         </Group>
       )}
-      {!status.syncing && status.lastSyncedAt !== null && (
+      {!status.syncing && status.lastSyncedAt !== null && status.live && (
         <Tooltip label={formatExact(status.lastSyncedAt)}>
           <Text size="xs" c="dimmed" visibleFrom="sm">
             Synced {formatRelative(status.lastSyncedAt, Math.max(now, status.lastSyncedAt))}
           </Text>
         </Tooltip>
       )}
-      {status.pending > 0 && (
+      {!status.live && <SnapshotAge at={status.lastSyncedAt} />}
+      {status.pending > 0 && status.online && (
         <Badge color="yellow" variant="light">
           {status.pending.toLocaleString()} pending
         </Badge>
