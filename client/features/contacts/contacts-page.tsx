@@ -24,6 +24,7 @@ import { SegmentBanner } from './segment-banner';
 import { SegmentDeleteModal } from './segment-delete-modal';
 import { SegmentNameModal } from './segment-name-modal';
 import { TopBar } from './top-bar';
+import { ExportButton } from '../export/export-button';
 import { useNow } from './use-now';
 import { useStableValue } from './use-stable-value';
 import { useViewState } from './use-view-state';
@@ -124,6 +125,7 @@ export function ContactsPage() {
         fields={fields}
         visibleColumns={columns.visible}
         onToggleColumn={columns.toggle}
+        actions={<ExportButton search={view.search} filter={filter} total={result.total} fields={fields} />}
       />
       {status.lastError && <SyncErrorAlert message={status.lastError} onRetry={retry} />}
       {segment && (

@@ -1,4 +1,5 @@
 // The contacts top bar (all-contacts.txt "Top bar"): Search, Filters (with count), Segment, Live, Columns.
+import type { ReactNode } from 'react';
 import { Badge, Button, Group, Select } from '@mantine/core';
 import { IconAdjustmentsHorizontal } from '@tabler/icons-react';
 import type { FieldDefinition, Segment } from '../../../shared/schema';
@@ -17,6 +18,8 @@ type Props = {
   fields: FieldDefinition[];
   visibleColumns: ReadonlySet<string>;
   onToggleColumn: (id: string, on: boolean) => void;
+  /** Page actions shown at the right end (e.g. Download CSV). */
+  actions?: ReactNode;
 };
 
 export function TopBar(props: Props) {
@@ -53,6 +56,7 @@ export function TopBar(props: Props) {
         />
       </Group>
       <Group gap="md" wrap="nowrap">
+        {props.actions}
         <LiveSwitch />
         <ColumnsMenu fields={props.fields} visible={props.visibleColumns} onToggle={props.onToggleColumn} />
       </Group>
