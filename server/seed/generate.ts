@@ -96,7 +96,8 @@ function conversationsFor(rng: Rng, contactId: string, contactCreatedAt: number,
   const out: Conversation[] = [];
   for (let i = 0; i < count; i++) {
     const createdAt = rng.int(contactCreatedAt, now - 1);
-    const lastMessageAt = Math.min(now, createdAt + rng.int(0, 14 * DAY));
+    // Spread within two weeks of the start, never past "now" (no pile-up of identical times).
+    const lastMessageAt = createdAt + rng.int(0, Math.min(14 * DAY, now - 1 - createdAt));
     const customFields: Record<string, CustomValue> = {};
     if (rng.chance(0.7)) customFields.priority = rng.pick(V.PRIORITIES);
     if (rng.chance(0.4)) customFields.csat = rng.int(1, 5);
