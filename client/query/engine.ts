@@ -6,9 +6,13 @@
 // re-reads just those ids with bulkGet (missing = deleted) and updates the index in place.
 // Notices are coalesced and applied one batch at a time, in order, so a slow read never lets an
 // older version of a record overwrite a newer one.
+// First sync: contacts pulled but not stored yet come straight from the sync (pulled-feed.ts) and
+// are kept as "previewed" until their own stored notice arrives; that notice then needs no re-read
+// (the stored record is the same object: a preview is never sent for a record with pending edits).
 import type { ChangeNotice } from '../db/change-feed';
 import { subscribeChanges } from '../db/change-feed';
 import type { ContactsDB } from '../db/db';
+import { subscribePulled, type PulledContacts } from '../sync/pulled-feed';
 import type { Contact, FieldDefinition } from '../../shared/schema';
 import type { FilterContext } from '../../shared/filter/evaluate';
 import { ContactIndex, LOAD_CHUNK } from './contact-index';
@@ -62,6 +66,9 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
   let fieldsDirty = false;
   let dirtyIds = new Set<string>();
   let running: Promise<void> | null = null;
+  /** Contacts shown from the network, not stored yet (by id). */
+  const previewed = new Map<string, Contact>();
+  let reloading = false;
 
   const bump = (): void => {
     version++;
@@ -90,6 +97,8 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
       after = chunk[chunk.length - 1].id;
       await yieldToEventLoop();
     }
+    // Contacts pulled meanwhile and not stored yet are not in Dexie: carry them over.
+    if (previewed.size > 0) fresh.upsert([...previewed.values()]);
     index = fresh;
     fields = freshFields;
     loaded = fresh.size;
@@ -123,7 +132,12 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
           needReload = false;
           fieldsDirty = false;
           dirtyIds = new Set();
-          await reload();
+          reloading = true;
+          try {
+            await reload();
+          } finally {
+            reloading = false;
+          }
         } else {
           await applyChanges();
         }
@@ -148,8 +162,17 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
 
   const unsubscribe = subscribeChanges((notice: ChangeNotice) => {
     if (notice.table === 'contacts') {
-      if ('reset' in notice) needReload = true;
-      else for (const id of notice.ids) dirtyIds.add(id);
+      if ('reset' in notice) {
+        needReload = true;
+        previewed.clear(); // a full resync pulls everything again
+      } else {
+        for (const id of notice.ids) {
+          // Stored as previewed: nothing to re-read (unless a reload may have read past it already).
+          if (previewed.delete(id) && !reloading) continue;
+          dirtyIds.add(id);
+        }
+        if (!hasWork()) return;
+      }
     } else if (notice.table === 'fields') {
       fieldsDirty = true;
     } else {
@@ -157,6 +180,15 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     }
     error = null;
     void schedule();
+  });
+  const unsubscribePulled = subscribePulled((batch: PulledContacts) => {
+    if (batch.db !== db || closed) return;
+    for (const contact of batch.upserts) previewed.set(contact.id, contact);
+    for (const id of batch.removed) previewed.delete(id);
+    index.upsert(batch.upserts);
+    index.remove(batch.removed);
+    if (ready) loaded = index.size;
+    bump();
   });
   void schedule();
 
@@ -190,6 +222,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     close() {
       closed = true;
       unsubscribe();
+      unsubscribePulled();
       listeners.clear();
     },
   };

@@ -1,7 +1,7 @@
 // The All Contacts page (V1-V6, V10, V12): top bar, segment banner, table, pagination, states.
 // Reads Dexie only, through the local query engine (S1); all view state is in the URL.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Stack } from '@mantine/core';
+import { Stack, Text } from '@mantine/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Contact, FieldDefinition, FilterGroup, Segment } from '../../../shared/schema';
 import { db } from '../../db/db';
@@ -29,6 +29,7 @@ import { useNow } from './use-now';
 import { useStableValue } from './use-stable-value';
 import { useViewState } from './use-view-state';
 import type { SortBy } from './view-state';
+import { markEditStored, markRendered, markSearchCommit } from './perf-marks';
 import { FirstSyncProgress, LoadingContacts, NoContacts, NoMatches, StorageErrorAlert, SyncErrorAlert } from './view-states';
 
 const NO_FIELDS: FieldDefinition[] = [];
@@ -66,7 +67,13 @@ export function ContactsPage() {
     if (result.ready && view.page > lastPage) update({ page: lastPage }, 'replace');
   }, [result.ready, view.page, lastPage, update]);
 
-  const onSearch = useCallback((search: string) => update({ search, page: 1 }, 'replace'), [update]);
+  const onSearch = useCallback(
+    (search: string) => {
+      markSearchCommit(search);
+      update({ search, page: 1 }, 'replace');
+    },
+    [update],
+  );
   const onFilter = (next: FilterGroup) =>
     // Editing filters while a segment is applied starts from the segment's conditions and leaves it.
     update({ filter: next, segmentId: null, page: 1 });
@@ -82,7 +89,7 @@ export function ContactsPage() {
   }, []);
   const clearFilters = () => update({ search: '', filter: { match: 'all', conditions: [] }, segmentId: null, page: 1 });
   const toggleOptIn = useCallback((contact: Contact, on: boolean) => {
-    patchContact(db, contact.id, { set: { campaignOptIn: on } }).catch((e: unknown) =>
+    patchContact(db, contact.id, { set: { campaignOptIn: on } }).then(() => markEditStored(contact.id)).catch((e: unknown) =>
       notifications.show({ color: 'red', title: 'Not saved', message: e instanceof Error ? e.message : String(e) }),
     );
   }, []);
@@ -91,8 +98,16 @@ export function ContactsPage() {
   const narrowed = view.search !== '' || quickFilter.conditions.length > 0 || segment !== undefined;
   const drawerFilter = segment && view.filter.conditions.length === 0 ? segment.definition : view.filter;
 
+  // First sync: pulled contacts reach the query index before they are stored, so the table shows
+  // as soon as there is something to show; the progress screen only covers the empty start.
+  const firstSyncEmpty = status.firstSync !== null && result.total === 0 && !narrowed;
+  const tableShown = result.ready && !result.error && result.total > 0 && !firstSyncEmpty;
+  useEffect(() => {
+    markRendered({ view: window.location.search, total: result.total, rows: result.rows.length, firstId: result.rows[0]?.id ?? null, table: tableShown });
+  }, [result.rows, result.total, tableShown]);
+
   let body: React.ReactNode;
-  if (status.firstSync) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
+  if (status.firstSync && firstSyncEmpty) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
   else if (result.error) body = <StorageErrorAlert error={result.error} />;
   else if (!result.ready) body = <LoadingContacts />;
   else if (result.total === 0 && !narrowed) body = <NoContacts />;
@@ -138,7 +153,12 @@ export function ContactsPage() {
         />
       )}
       {body}
-      {result.ready && !status.firstSync && (
+      {status.firstSync && !firstSyncEmpty && (
+        <Text size="xs" c="dimmed">
+          Storing your workspace on this device: {status.firstSync.received.toLocaleString()} of {status.firstSync.total.toLocaleString()} records
+        </Text>
+      )}
+      {result.ready && !firstSyncEmpty && (
         <PaginationBar
           total={result.total}
           page={view.page}

@@ -1,0 +1,39 @@
+// Performance marks (issue 9): the benchmark measures a user action -> the result on screen from
+// these marks (no sleeps). Cheap enough to leave on: one mark per committed table render.
+export const RENDERED_MARK = 'contacts:rendered';
+export const SEARCH_COMMIT_MARK = 'contacts:search-commit';
+export const EDIT_STORED_MARK = 'contacts:edit-stored';
+
+export type RenderedDetail = {
+  /** The view's URL query string when the result was committed to the DOM. */
+  view: string;
+  total: number;
+  rows: number;
+  firstId: string | null;
+  /** The table is on screen (not a loading, empty or first-sync state). */
+  table: boolean;
+};
+
+function mark(name: string, detail: unknown): void {
+  if (typeof performance === 'undefined' || typeof performance.mark !== 'function') return;
+  try {
+    performance.mark(name, { detail });
+  } catch {
+    // marks are diagnostics only; never break the view
+  }
+}
+
+/** After React committed a table result to the DOM. */
+export function markRendered(detail: RenderedDetail): void {
+  mark(RENDERED_MARK, detail);
+}
+
+/** The debounced search text reached the view state (end of the debounce). */
+export function markSearchCommit(search: string): void {
+  mark(SEARCH_COMMIT_MARK, { search });
+}
+
+/** A table edit was stored in Dexie with its outbox entry. */
+export function markEditStored(id: string): void {
+  mark(EDIT_STORED_MARK, { id });
+}
