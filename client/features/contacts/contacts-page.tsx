@@ -1,7 +1,8 @@
 // The All Contacts page (V1-V6, V10, V12): top bar, segment banner, table, pagination, states.
 // Reads Dexie only, through the local query engine (S1); all view state is in the URL.
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { Stack, Text } from '@mantine/core';
+import { Button, Stack, Text } from '@mantine/core';
+import { IconUserPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Contact, FieldDefinition, FilterGroup, Segment } from '../../../shared/schema';
 import { db } from '../../db/db';
@@ -18,6 +19,10 @@ import {
 import { filterFieldsFor, validateCondition } from '../../../shared/filter/fields';
 import { useColumnPrefs } from './column-prefs';
 import { ContactsTable } from './contacts-table';
+import { BulkBar } from './bulk/bulk-bar';
+import { DeleteDialog } from './bulk/delete-dialog';
+import { useSelection } from './bulk/use-selection';
+import { useContactOverlays } from './details/contact-overlays';
 import { FilterDrawer } from './filter-drawer';
 import { PaginationBar } from './pagination-bar';
 import { SegmentBanner } from './segment-banner';
@@ -46,7 +51,10 @@ export function ContactsPage() {
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [naming, setNaming] = useState<'save' | 'rename' | null>(null);
   const [deleting, setDeleting] = useState<Segment | null>(null);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  // V7-V9: selection (kept across pages and Live refreshes), bulk delete, details and editor.
+  const { selected, onSelect, clear: clearSelection } = useSelection();
+  const [deletingIds, setDeletingIds] = useState<string[] | null>(null);
+  const overlays = useContactOverlays(fields);
 
   const segment = view.segmentId ? segments.find((s) => s.id === view.segmentId) : undefined;
   // Only complete conditions apply, so a half-edited one never empties the table.
@@ -80,13 +88,6 @@ export function ContactsPage() {
   const onSegment = (segmentId: string | null) => update({ segmentId, search: '', filter: { match: 'all', conditions: [] }, page: 1 });
   const onSort = (by: SortBy) =>
     update((v) => ({ sort: { by, dir: v.sort.by === by && v.sort.dir === 'asc' ? 'desc' : v.sort.by === by ? 'asc' : by === 'name' ? 'asc' : 'desc' }, page: 1 }));
-  const onSelect = useCallback((ids: string[], on: boolean) => {
-    setSelected((prev) => {
-      const next = new Set(prev);
-      for (const id of ids) (on ? next.add(id) : next.delete(id));
-      return next;
-    });
-  }, []);
   const clearFilters = () => update({ search: '', filter: { match: 'all', conditions: [] }, segmentId: null, page: 1 });
   const toggleOptIn = useCallback((contact: Contact, on: boolean) => {
     patchContact(db, contact.id, { set: { campaignOptIn: on } }).then(() => markEditStored(contact.id)).catch((e: unknown) =>
@@ -123,9 +124,12 @@ export function ContactsPage() {
         selected={selected}
         onSelect={onSelect}
         onToggleOptIn={toggleOptIn}
+        onEdit={overlays.openEditor}
+        onOpen={overlays.openDetails}
         now={now}
       />
     );
+  const pageFullySelected = result.rows.length > 0 && result.rows.every((c) => selected.has(c.id));
 
   return (
     <Stack gap="sm">
@@ -140,7 +144,14 @@ export function ContactsPage() {
         fields={fields}
         visibleColumns={columns.visible}
         onToggleColumn={columns.toggle}
-        actions={<ExportButton search={view.search} filter={filter} total={result.total} fields={fields} />}
+        actions={
+          <>
+            <Button variant="default" leftSection={<IconUserPlus size={16} aria-hidden />} onClick={overlays.openNew}>
+              New contact
+            </Button>
+            <ExportButton search={view.search} filter={filter} total={result.total} fields={fields} />
+          </>
+        }
       />
       {status.lastError && <SyncErrorAlert message={status.lastError} onRetry={retry} />}
       {segment && (
@@ -167,6 +178,24 @@ export function ContactsPage() {
           onPageSize={(pageSize) => update({ pageSize, page: 1 })}
         />
       )}
+      <BulkBar
+        count={selected.size}
+        pageFullySelected={pageFullySelected}
+        matching={result.total}
+        onSelectAllMatching={() => onSelect(result.matchingIds(), true)}
+        onDelete={() => setDeletingIds([...selected])}
+        onClear={clearSelection}
+      />
+      <DeleteDialog
+        ids={deletingIds}
+        onClose={() => setDeletingIds(null)}
+        onDeleted={(count) => {
+          setDeletingIds(null);
+          clearSelection();
+          notifications.show({ color: 'green', message: `Deleted ${count.toLocaleString('en')} ${count === 1 ? 'contact' : 'contacts'}` });
+        }}
+      />
+      {overlays.element}
       <FilterDrawer
         opened={filtersOpen}
         onClose={() => setFiltersOpen(false)}
