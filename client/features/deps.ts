@@ -8,3 +8,5 @@ export { createSegment, patchSegment, deleteSegment, patchContact } from '../db/
 // Editing, details and bulk delete (issue 5): contact changes, and the change feed for live updates.
 export { createContact, deleteContacts, LocalChangeError, onLocalChange } from '../db/changes';
 export { subscribeChanges } from '../db/change-feed';
+// Settings › Fields (V14): field definitions; several position patches go in one transaction.
+export { applyLocalChanges, createField, patchField, deleteField } from '../db/changes';
