@@ -72,7 +72,7 @@ export function ExportDialog({ opened, onClose, search, filter, total, fields }:
   };
 
   return (
-    <Modal opened={opened} onClose={close} title="Download CSV">
+    <Modal opened={opened} onClose={close} title="Download CSV" closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -24,7 +24,7 @@ export function DeleteFieldModal({ field, fields, onClose, onConfirm }: Props) {
   const where = field?.scope === 'conversation' ? ' in their recent conversations' : '';
 
   return (
-    <Modal opened={field !== null} onClose={onClose} title="Delete field">
+    <Modal opened={field !== null} onClose={onClose} title="Delete field" closeButtonProps={{ 'aria-label': 'Close' }}>
       {field && (
         <Stack gap="md">
           <Text size="sm">

@@ -66,7 +66,7 @@ export function FieldFormModal({ target, takenKeys, onClose, onSubmit }: Props) 
 
   const title = target?.mode === 'create' ? `New ${SCOPE_NAMES[target.scope]}` : 'Edit field';
   return (
-    <Modal opened={target !== null} onClose={onClose} title={title}>
+    <Modal opened={target !== null} onClose={onClose} title={title} closeButtonProps={{ 'aria-label': 'Close' }}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
