@@ -3,7 +3,7 @@
 // a contact deleted on another device while its drawer is open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import type { Contact, Conversation } from '../shared/schema';
+import type { Contact, Conversation, FieldDefinition } from '../shared/schema';
 import { newId } from '../shared/ids';
 import { bodyRows, footerTotal, launchBrowser, newDevice, signInToDemo, startAppServer, waitUntil, type AppServer } from './harness';
 import { serverState, signedInApi } from './api';
@@ -119,6 +119,55 @@ describe('editing contacts', () => {
     await waitUntil(() => cell.textContent(), (t) => t === '+1 415 555 0132');
     await syncNow();
     await waitUntil(async () => (await serverContact(target.id))?.phone, (p) => p === '+14155550132');
+  });
+
+  it('[V7] custom fields edit by type: select, number (invalid refused), date and multiselect (click-away saves)', async () => {
+    const target = targets[7];
+    const state = await serverState(server.url);
+    const fields = [...(state.get('field')?.values() ?? [])].map((c) => (c as unknown as { data: FieldDefinition }).data);
+    const planOptions = fields.find((f) => f.key === 'plan')!.options;
+    const interestOptions = fields.find((f) => f.key === 'interests')!.options;
+    const plan = planOptions.find((o) => o !== target.customFields.plan)!;
+    const interest = interestOptions.find((o) => !((target.customFields.interests as string[] | undefined) ?? []).includes(o))!;
+
+    await page.getByRole('button', { name: 'Columns' }).click();
+    for (const label of ['Plan', 'Lifetime value', 'Renewal date', 'Interests']) {
+      const box = page.getByRole('checkbox', { name: label, exact: true });
+      if (!(await box.isChecked())) await box.check();
+    }
+    await page.keyboard.press('Escape');
+    const row = await showOnly(target);
+    const cell = (label: string) => row.getByRole('button', { name: `Edit ${label} of ${target.name}` });
+
+    await cell('Plan').click();
+    await page.getByRole('option', { name: plan, exact: true }).click();
+    await waitUntil(() => cell('Plan').textContent(), (t) => t === plan);
+
+    await cell('Lifetime value').click();
+    const value = page.getByRole('textbox', { name: `Lifetime value for ${target.name}` });
+    await value.fill('lots');
+    await value.press('Enter');
+    expect(await row.getByRole('alert').textContent()).toMatch(/number/i);
+    await value.fill('1234.5');
+    await value.press('Enter');
+    await waitUntil(() => cell('Lifetime value').textContent(), (t) => t === (1234.5).toLocaleString('en-US'));
+
+    await cell('Renewal date').click();
+    const date = row.getByLabel(`Renewal date for ${target.name}`);
+    await date.fill('2031-05-17');
+    await date.press('Enter');
+    await waitUntil(() => cell('Renewal date').textContent(), (t) => t?.includes('2031') ?? false);
+
+    await cell('Interests').click();
+    await page.getByRole('option', { name: interest, exact: true }).click();
+    await page.getByRole('heading', { name: 'All Contacts' }).click(); // click-away saves
+    await waitUntil(() => cell('Interests').textContent(), (t) => t?.includes(interest) ?? false);
+
+    await syncNow();
+    await waitUntil(
+      async () => (await serverContact(target.id))?.customFields,
+      (cf) => cf?.plan === plan && cf.lifetime_value === 1234.5 && cf.renewal_date === '2031-05-17' && ((cf.interests as string[] | undefined) ?? []).includes(interest),
+    );
   });
 
   it('[V6][V7] the Campaign opt-in switch saves on toggle and persists after reload', async () => {
