@@ -37,6 +37,8 @@ export type QueryEngine = {
   count(q: MatchQuery, ctx: FilterContext): number;
   /** Distinct conversation labels on the device (options for the Labels filter). */
   labels(): string[];
+  /** The indexed contact with this id, exactly as the view shows it (export reads rows here, no I/O). */
+  get(id: string): Contact | undefined;
   /** Resolves when every notice received so far has been applied (and the first load is done). */
   settled(): Promise<void>;
   close(): void;
@@ -216,6 +218,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     matchingIds: (q, ctx) => index.matchingIds(q, ctx),
     count: (q, ctx) => index.count(q, ctx),
     labels: () => index.labels(),
+    get: (id) => index.get(id),
     async settled() {
       while (running || (hasWork() && error === null && !closed)) await (running ?? schedule());
     },

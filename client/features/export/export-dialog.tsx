@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Alert, Button, Checkbox, Group, Modal, NumberInput, Progress, Radio, Stack, Text } from '@mantine/core';
 import type { FieldDefinition, FilterGroup } from '../../../shared/schema';
-import { db } from '../../db/db';
 import { getQueryEngine } from '../deps';
 import { buildContactsCsv, type BuildProgress } from './build-csv';
 import { downloadBlob } from './download-blob';
@@ -58,9 +57,10 @@ export function ExportDialog({ opened, onClose, search, filter, total, fields }:
     setError(null);
     setProgress({ done: 0, total: n });
     try {
-      const ids = exportIds(getQueryEngine(), { search, filter, sortBy, count: n }, fields);
+      const engine = getQueryEngine();
+      const ids = exportIds(engine, { search, filter, sortBy, count: n }, fields);
       const options = { includeLabels: labels, includeConversationFields: hasConversationFields && convFields };
-      const { blob } = await buildContactsCsv(db, ids, fields, { ...options, signal: controller.signal, onProgress: setProgress });
+      const { blob } = await buildContactsCsv(engine, ids, fields, { ...options, signal: controller.signal, onProgress: setProgress });
       downloadBlob(blob, exportFileName());
       onClose();
     } catch (e) {
