@@ -257,6 +257,32 @@ describe('editing contacts', () => {
     expect(created).toMatchObject({ name: 'Zelda Newcontact', phone: '+14155550177' });
   });
 
+  it('[V4] a row changed by a pull is briefly highlighted; a row edited here is not', async () => {
+    const target = targets[8];
+    const row = await showOnly(target);
+    const live = page.getByRole('switch', { name: 'Live' });
+    if (!(await live.isChecked())) await live.click({ force: true });
+
+    await row.getByRole('button', { name: `Edit email of ${target.name}` }).click();
+    const input = page.getByRole('textbox', { name: `Email for ${target.name}` });
+    await input.fill('own.edit@example.org');
+    await input.press('Enter');
+    await syncNow();
+    await waitUntil(async () => (await serverContact(target.id))?.email, (e) => e === 'own.edit@example.org');
+    await syncNow();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await row.getAttribute('data-flash')).toBeNull();
+
+    const api = await signedInApi(server.url);
+    await api.sync.push.mutate({
+      clientId: newId(),
+      mutations: [{ id: 1, clientTime: Date.now(), name: 'contact.patch', args: { id: target.id, set: { email: 'from.elsewhere@example.org' } } }],
+    });
+    await waitUntil(() => row.getAttribute('data-flash'), (f) => f === 'a' || f === 'b', 15_000);
+    expect(await row.getByRole('button', { name: `Edit email of ${target.name}` }).textContent()).toBe('from.elsewhere@example.org');
+    await waitUntil(() => row.getAttribute('data-flash'), (f) => f === null, 5_000);
+  });
+
   it('[V8] a contact deleted on another device closes its open drawer with a clear message', async () => {
     const target = targets[5];
     const row = await showOnly(target);
