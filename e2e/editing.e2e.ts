@@ -283,6 +283,33 @@ describe('editing contacts', () => {
     await waitUntil(() => row.getAttribute('data-flash'), (f) => f === null, 5_000);
   });
 
+  it('[V7][S2] an edit saved offline is still there after reload and reaches the server when back online', async () => {
+    const target = targets[9];
+    let row = await showOnly(target);
+    // The offline reload is served by the service worker (P2): wait until it controls the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+      }
+    });
+    await context.setOffline(true);
+    try {
+      await row.getByRole('button', { name: `Edit email of ${target.name}` }).click();
+      const input = page.getByRole('textbox', { name: `Email for ${target.name}` });
+      await input.fill('offline.edit@example.org');
+      await input.press('Enter');
+      await waitUntil(() => row.getByRole('button', { name: `Edit email of ${target.name}` }).textContent(), (t) => t === 'offline.edit@example.org');
+      await reloadTable();
+      row = await showOnly(target);
+      expect(await row.getByRole('button', { name: `Edit email of ${target.name}` }).textContent()).toBe('offline.edit@example.org');
+    } finally {
+      await context.setOffline(false);
+    }
+    await syncNow();
+    await waitUntil(async () => (await serverContact(target.id))?.email, (e) => e === 'offline.edit@example.org');
+  });
+
   it('[V8] a contact deleted on another device closes its open drawer with a clear message', async () => {
     const target = targets[5];
     const row = await showOnly(target);
