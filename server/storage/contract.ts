@@ -2,6 +2,7 @@
 // in sqlite.test.ts; a PostgreSQL adapter adds one line calling describeStorageContract.
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
+import { accountContractTests } from './contract-accounts';
 import type { Storage } from './types';
 
 export function describeStorageContract(name: string, open: () => Storage): void {
@@ -15,6 +16,8 @@ export function describeStorageContract(name: string, open: () => Storage): void
       opened.push(s);
       return s;
     };
+
+    accountContractTests(fresh);
 
     it('[S4] every write takes the next seq of its workspace, independently per workspace', async () => {
       const storage = fresh();
@@ -108,7 +111,7 @@ export function describeStorageContract(name: string, open: () => Storage): void
       const a = { id: newId(), name: 'A', createdAt: 1 };
       await storage.createWorkspace(a);
       await storage.createDevice('hash-1', { workspaceId: a.id, name: 'Phone', createdAt: 5 });
-      expect(await storage.findDevice('hash-1')).toEqual({ workspaceId: a.id, name: 'Phone', createdAt: 5, lastSeenAt: null, revokedAt: null });
+      expect(await storage.findDevice('hash-1')).toEqual({ workspaceId: a.id, name: 'Phone', createdAt: 5, lastSeenAt: null, revokedAt: null, userId: null, lastSyncAt: null });
       await storage.touchDevice('hash-1', 7);
       await storage.revokeDevice('hash-1', 9);
       await storage.revokeDevice('hash-1', 11);

@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordKind } from '../../shared/protocol';
 import { migrate } from './migrations';
-import type { DeviceRow, RecordInput, Storage, StorageTx, StoredRecord, WorkspaceRow } from './types';
+import { SqliteAccounts, toDevice, type DeviceDb } from './sqlite-accounts';
+import type { InviteRow, RecordInput, Role, Storage, StorageTx, StoredRecord, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export const DB_FILE_NAME = 'contacts.sqlite';
 
@@ -33,6 +34,7 @@ export class SqliteStorage implements Storage {
   private readonly db: Database.Database;
   private readonly s;
   private readonly tx: StorageTx;
+  private readonly accounts: SqliteAccounts;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(file: string) {
@@ -95,13 +97,16 @@ export class SqliteStorage implements Storage {
       listWorkspaces: db.prepare<[], { id: string; name: string; created_at: number }>(
         'SELECT id, name, created_at FROM workspaces ORDER BY created_at, id',
       ),
-      insertDevice: db.prepare<[string, string, string, number]>(
-        'INSERT INTO devices (token_hash, workspace_id, name, created_at) VALUES (?, ?, ?, ?)',
+      insertDevice: db.prepare<[string, string, string, number, string | null]>(
+        'INSERT INTO devices (token_hash, workspace_id, name, created_at, user_id) VALUES (?, ?, ?, ?, ?)',
       ),
-      findDevice: db.prepare<
-        [string],
-        { workspace_id: string; name: string; created_at: number; last_seen_at: number | null; revoked_at: number | null }
-      >('SELECT workspace_id, name, created_at, last_seen_at, revoked_at FROM devices WHERE token_hash = ?'),
+      findDevice: db.prepare<[string], DeviceDb>('SELECT * FROM devices WHERE token_hash = ?'),
+      setCreator: db.prepare<[string, string, string]>(
+        'INSERT OR REPLACE INTO record_creators (id, workspace_id, user_id) VALUES (?, ?, ?)',
+      ),
+      getCreator: db.prepare<[string, string], { user_id: string }>(
+        'SELECT user_id FROM record_creators WHERE workspace_id = ? AND id = ?',
+      ),
       touchDevice: db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE token_hash = ?'),
       findByEmail: db.prepare<[string, string], RecordRow>(
         `SELECT kind, id, seq, deleted, data FROM records
@@ -123,6 +128,7 @@ export class SqliteStorage implements Storage {
       ),
     };
     this.tx = this.createTx();
+    this.accounts = new SqliteAccounts(db);
   }
 
   private nextSeq(workspaceId: string): number {
@@ -182,6 +188,10 @@ export class SqliteStorage implements Storage {
         s.bumpClient.run(mutationId, clientId);
       },
       createWorkspace: async (w) => this.createWorkspaceSync(w),
+      setCreator: async (workspaceId, id, userId) => {
+        s.setCreator.run(id, workspaceId, userId);
+      },
+      getCreator: async (workspaceId, id) => s.getCreator.get(workspaceId, id)?.user_id ?? null,
       findContactByEmail: async (workspaceId, email) => {
         const row = s.findByEmail.get(workspaceId, email);
         return row ? toRecord(row) : null;
@@ -245,23 +255,16 @@ export class SqliteStorage implements Storage {
     return this.exclusive(() => this.db.transaction(() => this.createWorkspaceSync(w))());
   }
 
-  createDevice(tokenHash: string, d: { workspaceId: string; name: string; createdAt: number }) {
+  createDevice(tokenHash: string, d: { workspaceId: string; name: string; createdAt: number; userId?: string | null }) {
     return this.exclusive(() => {
-      this.s.insertDevice.run(tokenHash, d.workspaceId, d.name, d.createdAt);
+      this.s.insertDevice.run(tokenHash, d.workspaceId, d.name, d.createdAt, d.userId ?? null);
     });
   }
 
   findDevice(tokenHash: string) {
-    return this.exclusive((): DeviceRow | null => {
+    return this.exclusive(() => {
       const r = this.s.findDevice.get(tokenHash);
-      if (!r) return null;
-      return {
-        workspaceId: r.workspace_id,
-        name: r.name,
-        createdAt: r.created_at,
-        lastSeenAt: r.last_seen_at,
-        revokedAt: r.revoked_at,
-      };
+      return r ? toDevice(r) : null;
     });
   }
 
@@ -275,6 +278,52 @@ export class SqliteStorage implements Storage {
     return this.exclusive(() => {
       this.s.revokeDevice.run(at, tokenHash);
     });
+  }
+
+  markDeviceSynced(tokenHash: string, at: number) {
+    return this.exclusive(() => this.accounts.markDeviceSynced(tokenHash, at));
+  }
+  listUserDevices(userId: string) {
+    return this.exclusive(() => this.accounts.listUserDevices(userId));
+  }
+  createUser(user: UserRow) {
+    return this.exclusive(() => this.accounts.createUser(user));
+  }
+  findUserByEmail(email: string) {
+    return this.exclusive(() => this.accounts.findUserByEmail(email));
+  }
+  getUser(id: string) {
+    return this.exclusive(() => this.accounts.getUser(id));
+  }
+  setUserPassword(userId: string, passwordHash: string) {
+    return this.exclusive(() => this.accounts.setUserPassword(userId, passwordHash));
+  }
+  setMembership(workspaceId: string, userId: string, role: Role, at: number) {
+    return this.exclusive(() => this.accounts.setMembership(workspaceId, userId, role, at));
+  }
+  getRole(workspaceId: string, userId: string) {
+    return this.exclusive(() => this.accounts.getRole(workspaceId, userId));
+  }
+  listMemberships(userId: string) {
+    return this.exclusive(() => this.accounts.listMemberships(userId));
+  }
+  listMembers(workspaceId: string) {
+    return this.exclusive(() => this.accounts.listMembers(workspaceId));
+  }
+  getWorkspaceSettings(workspaceId: string) {
+    return this.exclusive(() => this.accounts.getWorkspaceSettings(workspaceId));
+  }
+  setWorkspaceSettings(workspaceId: string, settings: WorkspaceSettings) {
+    return this.exclusive(() => this.accounts.setWorkspaceSettings(workspaceId, settings));
+  }
+  createInvite(invite: Omit<InviteRow, 'usedAt' | 'usedBy'>) {
+    return this.exclusive(() => this.accounts.createInvite(invite));
+  }
+  findInvite(codeHash: string) {
+    return this.exclusive(() => this.accounts.findInvite(codeHash));
+  }
+  useInvite(codeHash: string, userId: string, at: number) {
+    return this.exclusive(() => this.accounts.useInvite(codeHash, userId, at));
   }
 
   setIngestKeyHash(workspaceId: string, keyHash: string | null) {

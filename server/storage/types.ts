@@ -22,6 +22,28 @@ export type DeviceRow = {
   createdAt: number;
   lastSeenAt: number | null;
   revokedAt: number | null;
+  /** Signed-in user (issue 11); null for tokens issued before accounts existed (treated as admin). */
+  userId: string | null;
+  /** Last successful push or pull with this token. */
+  lastSyncAt: number | null;
+};
+
+// Accounts (issue 11). Emails are stored trimmed + lower-cased; callers pass them normalised.
+export type Role = 'admin' | 'agent';
+export type UserRow = { id: string; email: string; passwordHash: string; createdAt: number };
+/** Per-workspace switches an admin sets; absent = these defaults (see DEFAULT_WORKSPACE_SETTINGS). */
+export type WorkspaceSettings = { agentsMayDelete: boolean; agentsMayExport: boolean };
+export const DEFAULT_WORKSPACE_SETTINGS: WorkspaceSettings = { agentsMayDelete: false, agentsMayExport: true };
+export type InviteRow = {
+  /** sha256 of the invite code: a leaked database does not leak usable invites. */
+  codeHash: string;
+  workspaceId: string;
+  role: Role;
+  createdBy: string;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+  usedBy: string | null;
 };
 export type MutationStatus = 'applied' | 'ignored' | 'rejected';
 export type StoredMutationResult = { status: MutationStatus; reason: string | null };
@@ -56,6 +78,10 @@ export interface StorageTx {
 
   createWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<void>;
 
+  /** Who created a record (issue 11: agents may change only segments they created). */
+  setCreator(workspaceId: string, id: string, userId: string): Promise<void>;
+  getCreator(workspaceId: string, id: string): Promise<string | null>;
+
   /** Ingest matching (R2): the oldest live contact whose email equals `email` ignoring ASCII case. */
   findContactByEmail(workspaceId: string, email: string): Promise<StoredRecord | null>;
   /** The oldest live contact with exactly this E.164 phone. */
@@ -77,10 +103,36 @@ export interface Storage {
   listWorkspaces(): Promise<WorkspaceRow[]>;
   createWorkspace(workspace: { id: string; name: string; createdAt: number }): Promise<void>;
 
-  createDevice(tokenHash: string, device: { workspaceId: string; name: string; createdAt: number }): Promise<void>;
+  createDevice(
+    tokenHash: string,
+    device: { workspaceId: string; name: string; createdAt: number; userId?: string | null },
+  ): Promise<void>;
   findDevice(tokenHash: string): Promise<DeviceRow | null>;
   touchDevice(tokenHash: string, at: number): Promise<void>;
   revokeDevice(tokenHash: string, at: number): Promise<void>;
+  /** Records a successful sync (sets lastSyncAt; also lastSeenAt). */
+  markDeviceSynced(tokenHash: string, at: number): Promise<void>;
+  /** A user's devices (revoked ones included), newest first. */
+  listUserDevices(userId: string): Promise<(DeviceRow & { tokenHash: string })[]>;
+
+  // Accounts (issue 11).
+  /** Fails (rejects) when the email is taken. */
+  createUser(user: UserRow): Promise<void>;
+  findUserByEmail(email: string): Promise<UserRow | null>;
+  getUser(id: string): Promise<UserRow | null>;
+  setUserPassword(userId: string, passwordHash: string): Promise<void>;
+  /** Adds the user to the workspace, or changes the role when already a member. */
+  setMembership(workspaceId: string, userId: string, role: Role, at: number): Promise<void>;
+  getRole(workspaceId: string, userId: string): Promise<Role | null>;
+  /** Workspaces the user belongs to, oldest membership first. */
+  listMemberships(userId: string): Promise<{ workspaceId: string; role: Role }[]>;
+  listMembers(workspaceId: string): Promise<{ userId: string; email: string; role: Role }[]>;
+  getWorkspaceSettings(workspaceId: string): Promise<WorkspaceSettings>;
+  setWorkspaceSettings(workspaceId: string, settings: WorkspaceSettings): Promise<void>;
+  createInvite(invite: Omit<InviteRow, 'usedAt' | 'usedBy'>): Promise<void>;
+  findInvite(codeHash: string): Promise<InviteRow | null>;
+  /** Marks a single-use invite used; false when it was already used. */
+  useInvite(codeHash: string, userId: string, at: number): Promise<boolean>;
 
   /** Ingest keys (R2) are stored hashed, one per workspace; null removes the key. */
   setIngestKeyHash(workspaceId: string, keyHash: string | null): Promise<void>;
