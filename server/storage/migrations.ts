@@ -3,7 +3,7 @@
 // Append a new entry for every change; never edit a shipped one. A plain string is portable SQL
 // (dialect.ts turns INTEGER into BIGINT for PostgreSQL); use { sqlite, postgres } where they differ.
 import type Database from 'better-sqlite3';
-import { stepSql, type MigrationStep } from './dialect';
+import { pgAsciiLower, stepSql, type MigrationStep } from './dialect';
 
 export const MIGRATIONS: readonly MigrationStep[] = [
   // 1: workspaces, devices, the generic records table, the per-workspace sequence, the mutation log.
@@ -106,13 +106,22 @@ export const MIGRATIONS: readonly MigrationStep[] = [
   },
   // 2: ingest (R2). Ingest keys are looked up by hash; contacts are matched by email
   // (case-insensitive, ASCII folding like the query) and by E.164 phone without a scan.
-  `
+  {
+    sqlite: `
   CREATE UNIQUE INDEX workspaces_ingest_key ON workspaces(ingest_key_hash) WHERE ingest_key_hash IS NOT NULL;
   CREATE INDEX records_contact_email ON records(workspace_id, lower(json_extract(data, '$.email')))
     WHERE kind = 'contact' AND deleted = 0;
   CREATE INDEX records_contact_phone ON records(workspace_id, json_extract(data, '$.phone'))
     WHERE kind = 'contact' AND deleted = 0;
   `,
+    postgres: `
+  CREATE UNIQUE INDEX workspaces_ingest_key ON workspaces(ingest_key_hash) WHERE ingest_key_hash IS NOT NULL;
+  CREATE INDEX records_contact_email ON records(workspace_id, (${pgAsciiLower("data->>'email'")}))
+    WHERE kind = 'contact' AND deleted = 0;
+  CREATE INDEX records_contact_phone ON records(workspace_id, (data->>'phone'))
+    WHERE kind = 'contact' AND deleted = 0;
+  `,
+  },
   // 3: accounts (issue 11): users, memberships with a role, expiring invites, workspace settings,
   // devices tied to a user with their last sync, and who created a record (segment ownership).
   `
