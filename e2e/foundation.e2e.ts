@@ -1,7 +1,7 @@
 // Issue 2 (foundation): the whole stack end to end in real Chromium against the real server process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { bodyRows, footerTotal, launchBrowser, newDevice, signInToDemo, startAppServer, type AppServer } from './harness';
+import { bodyRows, footerTotal, launchBrowser, newDevice, signInToDemo, startAppServer, waitForSynced, type AppServer } from './harness';
 import { serverContactCount } from './api';
 
 describe('foundation', () => {
@@ -32,6 +32,7 @@ describe('foundation', () => {
     const { context, page } = await newDevice(browser);
     await signInToDemo(page, server.url);
     await expect.poll(() => footerTotal(page), { timeout: 30_000 }).toBe(2000);
+    await waitForSynced(page);
     const before = await bodyRows(page).allInnerTexts();
 
     await page.route('**/trpc/**', (route) => route.abort());

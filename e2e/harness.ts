@@ -40,9 +40,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts `tsx server/index.ts` with a fresh DATA_DIR (or the given one) and waits for /healthz. */
-export async function startAppServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<AppServer> {
+export async function startAppServer(opts: { dataDir?: string; env?: Record<string, string>; port?: number } = {}): Promise<AppServer> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'contacts-e2e-'));
-  const port = await freePort();
+  // A fixed port restarts "the same origin" (service workers and IndexedDB are per origin).
+  const port = opts.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
@@ -141,4 +142,14 @@ export async function rowName(page: Page, row: number): Promise<string> {
   const checkbox = bodyRows(page).nth(row).getByRole('checkbox');
   const label = (await checkbox.getAttribute('aria-label')) ?? '';
   return label.replace(/^Select /, '');
+}
+
+/** Waits until the device has finished a whole sync (first sync stored, nothing pending). */
+export async function waitForSynced(page: Page, timeoutMs = 60_000): Promise<void> {
+  const status = page.getByRole('status', { name: 'Sync status' });
+  await waitUntil(
+    async () => (await status.textContent()) ?? '',
+    (text) => /Synced/.test(text) && !/Syncing|pending/.test(text),
+    timeoutMs,
+  );
 }
