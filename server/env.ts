@@ -16,6 +16,12 @@ const envSchema = z.object({
   PUSH_RATE_PER_SEC: z.coerce.number().positive().default(20),
   PUSH_RATE_BURST: z.coerce.number().int().min(1).default(40),
   /** Fixed ingest key for the first workspace (R2); unset: DATA_DIR/ingest-key, created on first start. */
+  /** postgres://... : PostgreSQL storage shared by several processes (R5); unset: DATA_DIR's SQLite file. */
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()))
+    .pipe(z.string().regex(/^postgres(ql)?:\/\//i, 'must start with postgres:// or postgresql://').optional()),
   INGEST_KEY: z
     .string()
     .optional()

@@ -7,7 +7,7 @@ import { createAppServer } from './http';
 import { ensureIngestKey, type IngestKeyInfo } from './ingest/key-file';
 import { createLogger, type Logger } from './log';
 import { ensureDemoWorkspace } from './seed/seed';
-import { openSqliteStorage } from './storage/sqlite';
+import { isPostgresUrl, openStorage } from './storage/open';
 
 export type StartServerOptions = {
   port: number;
@@ -20,6 +20,8 @@ export type StartServerOptions = {
   ingestKey?: string;
   /** Per-device-token push rate limit (S9); default 20/s, burst 40. */
   pushRate?: { perSecond: number; burst: number };
+  /** DATABASE_URL: postgres://... stores everything in PostgreSQL instead of DATA_DIR's SQLite file (R5). */
+  databaseUrl?: string;
 };
 
 export type RunningServer = {
@@ -33,7 +35,7 @@ export type RunningServer = {
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = createLogger({ quiet: opts.quiet });
-  const storage = openSqliteStorage(opts.dataDir);
+  const storage = await openStorage({ dataDir: opts.dataDir, databaseUrl: opts.databaseUrl });
   const demo = opts.demo ?? true;
   if (demo) {
     const made = await ensureDemoWorkspace(storage);
@@ -101,10 +103,11 @@ async function main(): Promise<void> {
     demo: env.DEMO,
     ingestKey: env.INGEST_KEY,
     pushRate: { perSecond: env.PUSH_RATE_PER_SEC, burst: env.PUSH_RATE_BURST },
+    databaseUrl: env.DATABASE_URL,
   });
   const lines = [
     `All Contacts is running at ${running.url}`,
-    `Data file: ${path.resolve(running.dataFile)}`,
+    isPostgresUrl(running.dataFile) ? `Database: ${running.dataFile}` : `Data file: ${path.resolve(running.dataFile)}`,
     env.DEMO
       ? `Open ${running.url} and click 'Open demo workspace'`
       : 'Demo sign-in is off (DEMO=0): devices already signed in keep working; new devices cannot sign in.',
