@@ -37,6 +37,7 @@ export function createAppServer(opts: AppServerOptions): http.Server {
         authorization: req.headers.authorization,
         ingestKey: req.headers['x-ingest-key'],
         pushLimiter,
+        ip: req.socket.remoteAddress ?? null,
       }),
     // A rate-limited call tells the client when to come back (HTTP Retry-After, in whole seconds).
     responseMeta: ({ errors }) => {

@@ -1,6 +1,7 @@
 // Entry point: `tsx server/index.ts` starts the one server process (R1); tests call startServer().
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { DEMO_EMAIL, ensureDemoPassword } from './accounts/demo';
 import { archiveAssets } from './asset-archive';
 import { parseEnv } from './env';
 import { createAppServer } from './http';
@@ -30,6 +31,8 @@ export type RunningServer = {
   dataFile: string;
   /** The first workspace's ingest key (R2), or null when there is no workspace yet. */
   ingest: IngestKeyInfo | null;
+  /** DEMO on: the demo admin's password (also in DATA_DIR/demo-password); null with DEMO off. */
+  demoPassword: string | null;
   close(): Promise<void>;
 };
 
@@ -41,6 +44,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     const made = await ensureDemoWorkspace(storage);
     if (made) log.info('demo.seeded', { workspace: made.workspaceId, contacts: made.contacts });
   }
+  const [demoWorkspace] = demo ? await storage.listWorkspaces() : [];
+  const demoPassword = demoWorkspace ? await ensureDemoPassword(storage, opts.dataDir, demoWorkspace.id) : null;
   const ingest = await ensureIngestKey(storage, opts.dataDir, opts.ingestKey);
   const assetArchiveDir = keepOldAssets(opts, log);
   const server = createAppServer({ storage, log, demo, distDir: opts.distDir, assetArchiveDir, pushRate: opts.pushRate });
@@ -61,6 +66,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     port,
     dataFile: storage.location,
     ingest,
+    demoPassword,
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -109,8 +115,8 @@ async function main(): Promise<void> {
     `All Contacts is running at ${running.url}`,
     isPostgresUrl(running.dataFile) ? `Database: ${running.dataFile}` : `Data file: ${path.resolve(running.dataFile)}`,
     env.DEMO
-      ? `Open ${running.url} and click 'Open demo workspace'`
-      : 'Demo sign-in is off (DEMO=0): devices already signed in keep working; new devices cannot sign in.',
+      ? `Open ${running.url} and click 'Open demo workspace' (admin ${DEMO_EMAIL}, password: ${running.demoPassword ?? 'n/a'})`
+      : `Demo is off (DEMO=0): open ${running.url} to sign up (creates your workspace) or sign in.`,
     ...ingestKeyLines(running),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

@@ -18,6 +18,8 @@ export type Context = {
   ingestKey: string | null;
   /** Per-token push limit (S9); absent in in-process test callers = no limit. */
   pushLimiter?: RateLimiter;
+  /** Caller's address, for the login rate limit (issue 11); null in in-process callers. */
+  ip: string | null;
 };
 
 export async function createContext(opts: {
@@ -27,10 +29,11 @@ export async function createContext(opts: {
   authorization?: string | string[];
   ingestKey?: string | string[];
   pushLimiter?: RateLimiter;
+  ip?: string | null;
 }): Promise<Context> {
   const auth = await resolveAuth(opts.storage, bearerToken(opts.authorization));
   const ingestKey = (Array.isArray(opts.ingestKey) ? opts.ingestKey[0] : opts.ingestKey) ?? null;
-  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo, ingestKey, pushLimiter: opts.pushLimiter };
+  return { storage: opts.storage, auth, log: opts.log, demo: opts.demo, ingestKey, pushLimiter: opts.pushLimiter, ip: opts.ip ?? null };
 }
 
 // Stack traces only in explicit development mode; never in production responses.

@@ -3,6 +3,7 @@ import { router } from '../trpc';
 import { authRouter } from './auth';
 import { ingestRouter } from './ingest';
 import { syncRouter } from './sync';
+import { workspaceRouter } from './workspace';
 
-export const appRouter = router({ auth: authRouter, sync: syncRouter, ingest: ingestRouter });
+export const appRouter = router({ auth: authRouter, sync: syncRouter, ingest: ingestRouter, workspace: workspaceRouter });
 export type AppRouter = typeof appRouter;

@@ -1,5 +1,7 @@
 // Sync procedures (S3, S4): both need a valid device token and act only inside its workspace.
 import { pullRequestSchema, type PullResponse, type PushResponse } from '../../shared/protocol';
+import { noteDeviceSynced } from '../accounts/last-sync';
+import { pushPolicy } from '../accounts/policy';
 import { pullChanges } from '../sync/pull';
 import { pushMutations } from '../sync/push';
 import { parsePushItems, pushEnvelopeSchema } from '../sync/push-input';
@@ -21,6 +23,7 @@ export const syncRouter = router({
   pull: authedProcedure.input(input(pullRequestSchema)).query(async ({ ctx, input }): Promise<PullResponse> => {
     const started = performance.now();
     const res = await pullChanges(ctx.storage, ctx.auth.workspaceId, input);
+    await noteDeviceSynced(ctx.storage, ctx.auth.tokenHash); // Settings › Devices "last sync"
     ctx.log.info('sync.request', {
       procedure: 'sync.pull',
       workspace: ctx.auth.workspaceId,
@@ -35,7 +38,12 @@ export const syncRouter = router({
   push: rateLimitedPush.input(input(pushEnvelopeSchema)).mutation(async ({ ctx, input }): Promise<PushResponse> => {
     const started = performance.now();
     const { clientId, items } = parsePushItems(input);
-    const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, clientId, items);
+    // Role checks per mutation (issue 11): settings are read before the transaction (a toggle racing a
+    // push applies from the next push on).
+    const { userId, role } = ctx.auth;
+    const policy = pushPolicy({ userId, role, settings: await ctx.storage.getWorkspaceSettings(ctx.auth.workspaceId) });
+    const { stats, ...res } = await pushMutations(ctx.storage, ctx.auth.workspaceId, clientId, items, Date.now, policy);
+    await noteDeviceSynced(ctx.storage, ctx.auth.tokenHash);
     ctx.log.info('sync.request', {
       procedure: 'sync.push',
       workspace: ctx.auth.workspaceId,

@@ -4,6 +4,7 @@
 import { TRPCError } from '@trpc/server';
 import type { Mutation } from '../../shared/mutations';
 import type { MutationResult, PushResponse } from '../../shared/protocol';
+import type { PushPolicy } from '../accounts/policy';
 import type { Storage, StorageTx } from '../storage/types';
 import { applyContactCreate, applyContactDelete, applyContactPatchOp } from './apply-contact';
 import { applyFieldCreate, applyFieldDelete, applyFieldPatchOp } from './apply-field';
@@ -46,6 +47,8 @@ export async function pushMutations(
   clientId: string,
   items: PushItem[],
   now: () => number = Date.now,
+  /** Role checks (issue 11); absent = everything allowed (in-process tests, legacy tokens). */
+  policy?: PushPolicy,
 ): Promise<PushResponse & { stats: PushStats }> {
   return storage.transaction(async (tx) => {
     const client = await tx.ensureClient(clientId, workspaceId);
@@ -64,11 +67,15 @@ export async function pushMutations(
         continue;
       }
       // Ids only grow per client; an unseen id at or below the high-water mark arrived out of order.
+      const refusal = item.ok && id > last && policy ? await policy.check(tx, workspaceId, item.mutation) : null;
       const outcome = !item.ok
         ? rejected(item.reason)
         : id <= last
           ? rejected(`id: mutation ${id} arrived after mutation ${last} (out of order)`)
-          : await applyOne(tx, workspaceId, item.mutation, now());
+          : refusal
+            ? rejected(refusal)
+            : await applyOne(tx, workspaceId, item.mutation, now());
+      if (item.ok && outcome.status === 'applied') await policy?.applied(tx, workspaceId, item.mutation);
       await tx.recordMutationResult(clientId, workspaceId, id, {
         status: outcome.status,
         reason: outcome.status === 'applied' ? null : outcome.reason,
