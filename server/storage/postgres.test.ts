@@ -3,6 +3,10 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
+import { mutationSchema, type MutationBody } from '../../shared/mutations';
+import type { Contact } from '../../shared/schema';
+import { pushMutations } from '../sync/push';
+import { numbered, TEST_NOW } from '../test-helpers';
 import { describeStorageContract } from './contract';
 import { MIGRATIONS } from './migrations';
 import { openPostgresStorage, type PostgresStorage } from './postgres';
@@ -105,5 +109,34 @@ describe('PostgreSQL storage', () => {
     });
     expect(attempts).toBe(2);
     expect(outcome).toEqual({ status: 'ignored', reason: 'first' });
+  });
+
+  it('[S5][S3] two processes patching different fields of one contact at once lose neither patch; a retried push applies once', async () => {
+    const [a, b] = await processes(2);
+    const ws = newId();
+    await a.createWorkspace({ id: ws, name: 'W', createdAt: 1 });
+    const push = (s: PostgresStorage, clientId: string, firstId: number, bodies: MutationBody[]) =>
+      pushMutations(s, ws, clientId, numbered(bodies, firstId).map((m) => ({ ok: true as const, mutation: mutationSchema.parse(m) })));
+    const ids = Array.from({ length: 25 }, () => newId());
+    const creator = newId();
+    await push(a, creator, 1, ids.map((id) => ({
+      name: 'contact.create',
+      args: { id, createdAt: TEST_NOW, name: 'Old', email: '', phone: '', avatarUrl: '', campaignOptIn: false, customFields: {} },
+    })));
+    // One client per patch: a client's own pushes are sequential, different clients' are not.
+    const clients = ids.map(() => [newId(), newId()]);
+    await Promise.all(
+      ids.flatMap((id, i) => [
+        push(a, clients[i][0], 1, [{ name: 'contact.patch', args: { id, set: { name: `New ${i}` } } }]),
+        push(b, clients[i][1], 1, [{ name: 'contact.patch', args: { id, set: { email: `n${i}@x.io` } } }]),
+      ]),
+    );
+    // The same push reaching the other process again (a retry after a lost answer) is a replay.
+    const again = await push(a, clients[0][1], 1, [{ name: 'contact.patch', args: { id: ids[0], set: { email: 'n0@x.io' } } }]);
+    expect(again.stats).toMatchObject({ replayed: 1, applied: 0 });
+    const { records, headSeq } = await b.changesSince(ws, 0, 1000);
+    expect(headSeq).toBe(75);
+    const byId = new Map(records.map((r) => [r.id, r.data as Contact]));
+    ids.forEach((id, i) => expect(byId.get(id)).toMatchObject({ name: `New ${i}`, email: `n${i}@x.io` }));
   });
 });
