@@ -11,7 +11,15 @@ import type { ContactsDB, Session } from './db/db';
 export type SignInApi = { auth: { demoSignIn: { mutate(input: { deviceName: string }): Promise<SignInResponse> } } };
 
 export async function signInDemo(db: ContactsDB, api: SignInApi, deviceName: string): Promise<Session> {
-  const response = await api.auth.demoSignIn.mutate({ deviceName });
+  return storeSignIn(db, await api.auth.demoSignIn.mutate({ deviceName }));
+}
+
+/**
+ * Keeps a sign-in's token as this device's session (any sign-in: demo, password, invite). Signing in
+ * again to the SAME workspace (after a revoked or expired token) keeps the local data, the outbox and
+ * the clientId, so changes made meanwhile are pushed with the new token (issue 11).
+ */
+export async function storeSignIn(db: ContactsDB, response: SignInResponse): Promise<Session> {
   const workspace = workspaceSchema.parse(response.workspace);
   if (typeof response.token !== 'string' || !response.token) throw new Error('sign-in returned no token');
   return db.transaction('rw', [db.meta, db.contacts, db.conversations, db.fields, db.segments, db.outbox, db.bases], async () => {
@@ -48,6 +56,22 @@ export async function signOut(db: ContactsDB, api?: SignOutApi): Promise<void> {
 async function clearWorkspaceData(db: ContactsDB): Promise<void> {
   await Promise.all([db.contacts.clear(), db.conversations.clear(), db.fields.clear(), db.segments.clear(), db.outbox.clear(), db.bases.clear()]);
   await db.meta.bulkDelete(['cursor', 'initialSyncDone', 'rejected', 'lastSyncedAt']);
+}
+
+/** The server refused this token (revoked/expired): forget it, keep data + outbox for the next sign-in.
+ *  Only if it is still the current token, so a late 401 never drops a newer sign-in. */
+export async function dropRefusedToken(db: ContactsDB, token: string): Promise<boolean> {
+  return db.transaction('rw', db.meta, async () => {
+    const session = await db.getMeta('session');
+    if (!session || session.token !== token) return false;
+    await db.meta.delete('session');
+    return true;
+  });
+}
+
+/** The workspace whose data this device holds (kept across sign-outs), for "sign in again". */
+export async function heldWorkspaceId(db: ContactsDB): Promise<string | undefined> {
+  return (await db.getMeta('identity'))?.workspaceId;
 }
 
 /** undefined while loading, null when signed out. */

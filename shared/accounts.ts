@@ -60,6 +60,8 @@ export type Access = {
 export type DeviceInfo = {
   id: string;
   name: string;
+  /** Email of the device's user (null for tokens from before accounts). */
+  owner: string | null;
   createdAt: number;
   lastSeenAt: number | null;
   lastSyncAt: number | null;

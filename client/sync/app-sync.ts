@@ -2,10 +2,11 @@
 import { db as appDb, type ContactsDB } from '../db/db';
 import { guardUpgrades } from '../db/upgrade-guard';
 import { createSyncApi, type SyncApi } from '../trpc';
-import { getSession, signInDemo, signOut } from '../session';
+import type { SignInResponse } from '../../shared/protocol';
+import { dropRefusedToken, getSession, signInDemo, signOut, storeSignIn } from '../session';
 import { SyncEngine } from './loop';
 import { appSyncStatus } from './status';
-import { transportFromApi } from './transport';
+import { isUnauthorized, transportFromApi, type SyncTransport } from './transport';
 
 let engine: SyncEngine | null = null;
 let api: SyncApi | null = null;
@@ -27,7 +28,7 @@ export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
     status: appSyncStatus,
     transportFor: (session) => {
       currentToken = session.token;
-      return transportFromApi(getSyncApi());
+      return signOutOnRefusal(transportFromApi(getSyncApi()), database, session.token);
     },
   });
   void getSession(database).then((s) => {
@@ -35,6 +36,29 @@ export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
   });
   engine.start();
   return engine;
+}
+
+/** A revoked or expired token (401) shows sign-in; local data and the outbox stay (issue 11). */
+function signOutOnRefusal(transport: SyncTransport, database: ContactsDB, token: string): SyncTransport {
+  const guard = async <T>(call: Promise<T>): Promise<T> => {
+    try {
+      return await call;
+    } catch (error) {
+      if (isUnauthorized(error)) await dropRefusedToken(database, token).catch(() => false);
+      throw error;
+    }
+  };
+  return { pull: (req) => guard(transport.pull(req)), push: (req) => guard(transport.push(req)) };
+}
+
+/** Any sign-in (password, invite): store the session, then sync (pushes what waited in the outbox). */
+export async function signInAndSync(
+  call: (api: SyncApi) => Promise<SignInResponse>,
+  database: ContactsDB = appDb,
+): Promise<void> {
+  const session = await storeSignIn(database, await call(getSyncApi()));
+  currentToken = session.token;
+  void getSyncEngine(database).syncNow();
 }
 
 /** One-click demo sign-in ("Open demo workspace"), then the first sync starts. */

@@ -192,11 +192,15 @@ describe('role checks on push', () => {
     expect(res.results[2]).toMatchObject({ reason: REASONS.segment });
   });
 
-  it('[S9] only its own user can revoke a device; a revoked token gets UNAUTHORIZED', async () => {
+  it("[S9] an admin sees and revokes members' devices, an agent only its own; a revoked token gets UNAUTHORIZED", async () => {
     const { agent, agentToken, admin } = await adminAndAgent();
     const [device] = await agent.workspace.devices();
-    expect((await errorOf(admin.workspace.revokeDevice({ id: device.id }))).code).toBe('NOT_FOUND');
-    await agent.workspace.revokeDevice({ id: device.id });
+    expect(device).toMatchObject({ name: 'Firefox on Mac', owner: 'bob@example.com', current: true });
+    const seenByAdmin = await admin.workspace.devices();
+    expect(seenByAdmin.map((d) => d.owner).sort()).toEqual(['ann@example.com', 'bob@example.com']);
+    const adminDevice = seenByAdmin.find((d) => d.owner === 'ann@example.com')!;
+    expect((await errorOf(agent.workspace.revokeDevice({ id: adminDevice.id }))).code).toBe('NOT_FOUND');
+    await admin.workspace.revokeDevice({ id: device.id });
     expect((await errorOf((await callerFor(storage, agentToken)).sync.pull({ clientId: newId(), cursor: 0 }))).code).toBe('UNAUTHORIZED');
   });
 });

@@ -1,5 +1,5 @@
 // Workspace administration (issue 11): the caller's access (role + settings), settings and invites
-// (admin only), members, and the caller's own devices with revoke.
+// (admin only), members, and devices with revoke (own; an admin: every member's in the workspace).
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import {
@@ -12,6 +12,8 @@ import {
   type Member,
 } from '../../shared/accounts';
 import { createInvite } from '../accounts/service';
+import type { Auth } from '../auth';
+import type { DeviceRow, Storage } from '../storage/types';
 import { authedProcedure, input, router } from '../trpc';
 
 const adminProcedure = authedProcedure.use(({ ctx, next }) => {
@@ -19,13 +21,27 @@ const adminProcedure = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Devices belong to users; tokens from before accounts (no user) see only themselves. */
-async function ownDevices(ctx: { storage: import('../storage/types').Storage; auth: import('../auth').Auth }) {
+type Ctx = { storage: Storage; auth: Auth };
+
+/** Devices the caller may see and revoke: their own; an admin also every member's device in this
+ *  workspace. Tokens from before accounts (no user) see only themselves. */
+async function visibleDevices(ctx: Ctx): Promise<(DeviceRow & { tokenHash: string; owner: string | null })[]> {
   if (!ctx.auth.userId) {
     const d = await ctx.storage.findDevice(ctx.auth.tokenHash);
-    return d ? [{ ...d, tokenHash: ctx.auth.tokenHash }] : [];
+    return d ? [{ ...d, tokenHash: ctx.auth.tokenHash, owner: null }] : [];
   }
-  return ctx.storage.listUserDevices(ctx.auth.userId);
+  const members =
+    ctx.auth.role === 'admin'
+      ? await ctx.storage.listMembers(ctx.auth.workspaceId)
+      : [{ userId: ctx.auth.userId, email: (await ctx.storage.getUser(ctx.auth.userId))?.email ?? '' }];
+  const lists = await Promise.all(
+    members.map(async (m) =>
+      (await ctx.storage.listUserDevices(m.userId))
+        .filter((d) => d.userId === ctx.auth.userId || d.workspaceId === ctx.auth.workspaceId)
+        .map((d) => ({ ...d, owner: m.email })),
+    ),
+  );
+  return lists.flat().sort((x, y) => y.createdAt - x.createdAt);
 }
 
 export const workspaceRouter = router({
@@ -55,9 +71,10 @@ export const workspaceRouter = router({
   ),
 
   devices: authedProcedure.query(async ({ ctx }): Promise<DeviceInfo[]> =>
-    (await ownDevices(ctx)).map((d) => ({
+    (await visibleDevices(ctx)).map((d) => ({
       id: d.tokenHash,
       name: d.name,
+      owner: d.owner,
       createdAt: d.createdAt,
       lastSeenAt: d.lastSeenAt,
       lastSyncAt: d.lastSyncAt,
@@ -67,8 +84,8 @@ export const workspaceRouter = router({
   ),
 
   revokeDevice: authedProcedure.input(input(z.strictObject({ id: deviceIdSchema }))).mutation(async ({ ctx, input }) => {
-    // Only the caller's own devices: an unknown id and someone else's look the same.
-    const mine = (await ownDevices(ctx)).some((d) => d.tokenHash === input.id);
+    // Only devices the caller may see: an unknown id and someone else's look the same.
+    const mine = (await visibleDevices(ctx)).some((d) => d.tokenHash === input.id);
     if (!mine) throw new TRPCError({ code: 'NOT_FOUND', message: 'no such device' });
     await ctx.storage.revokeDevice(input.id, Date.now());
     ctx.log.info('auth.revokeDevice', { workspace: ctx.auth.workspaceId });

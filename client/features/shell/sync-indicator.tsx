@@ -5,6 +5,7 @@ import { IconCloudOff, IconRefresh } from '@tabler/icons-react';
 import { getSyncEngine, useSyncStatus } from '../deps';
 import { formatExact, formatRelative } from '../contacts/relative-time';
 import { useNow } from '../contacts/use-now';
+import { RefusedBadge } from './refused-badge';
 import { SnapshotAge } from './snapshot-age';
 
 export function SyncIndicator() {
@@ -41,11 +42,8 @@ export function SyncIndicator() {
           {status.pending.toLocaleString()} pending
         </Badge>
       )}
-      {status.rejected > 0 && (
-        <Badge color="orange" variant="light">
-          {status.rejected.toLocaleString()} refused
-        </Badge>
-      )}
+      {/* The server's reasons (issue 11: e.g. an agent may not delete) on click and as a notification. */}
+      <RefusedBadge />
       {status.lastError && (
         <Tooltip label={status.lastError} multiline w={260}>
           <Badge color="red" variant="light" title={status.lastError}>

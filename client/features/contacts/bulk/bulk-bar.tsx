@@ -1,6 +1,7 @@
 // V9 bottom action bar (region "Bulk actions"): "N selected", "Select all N matching" once a
 // whole page is selected, Delete and Clear selection. Sticks to the bottom of the viewport.
-import { Button, Group, Paper, Text } from '@mantine/core';
+import { Button, Group, Paper, Text, Tooltip } from '@mantine/core';
+import { usePermissions } from '../../settings/workspace/access';
 import { IconTrash } from '@tabler/icons-react';
 
 type Props = {
@@ -44,11 +45,36 @@ export function BulkBar({ count, pageFullySelected, matching, onSelectAllMatchin
           <Button variant="default" size="xs" onClick={onClear}>
             Clear selection
           </Button>
-          <Button color="red" size="xs" leftSection={<IconTrash size={14} aria-hidden />} onClick={onDelete}>
-            Delete
-          </Button>
+          <DeleteButton onDelete={onDelete} />
         </Group>
       </Group>
     </Paper>
+  );
+}
+
+/** Issue 11: an agent without the delete permission sees Delete disabled, with the reason on hover. */
+function DeleteButton({ onDelete }: { onDelete: () => void }) {
+  const { deleteContacts } = usePermissions();
+  if (deleteContacts.ok) {
+    return (
+      <Button color="red" size="xs" leftSection={<IconTrash size={14} aria-hidden />} onClick={onDelete}>
+        Delete
+      </Button>
+    );
+  }
+  return (
+    <Tooltip label={deleteContacts.reason} multiline w={280}>
+      <Button
+        color="red"
+        size="xs"
+        leftSection={<IconTrash size={14} aria-hidden />}
+        data-disabled
+        aria-disabled="true"
+        aria-description={deleteContacts.reason}
+        onClick={(e) => e.preventDefault()}
+      >
+        Delete
+      </Button>
+    </Tooltip>
   );
 }
