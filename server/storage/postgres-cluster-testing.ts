@@ -1,6 +1,6 @@
-// Test helper (not a test): several REAL server processes (`tsx server/index.ts`) on one fresh
-// PostgreSQL database, and a proxy that sends each request to one of them at random, so a device's
-// retry can reach another process than its first try (R5).
+// Test and benchmark helper (not a test; no vitest import): several REAL server processes
+// (`tsx server/index.ts`) on one fresh PostgreSQL database, and a proxy that sends each request to
+// one of them at random, so a device's retry can reach another process than its first try (R5).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -8,9 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { testDatabaseUrl } from './postgres-testing';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** The PostgreSQL server for tests: TEST_DATABASE_URL (scripts/with-postgres.sh and .ci/run set it). */
+export function testDatabaseUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    throw new Error('TEST_DATABASE_URL is not set: run through scripts/with-postgres.sh (npm run test:unit does) or point it at a PostgreSQL database');
+  }
+  return url;
+}
 
 /** A new database on the test server; drop() removes it (and ends its connections). */
 export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {

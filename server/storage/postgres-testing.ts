@@ -4,14 +4,9 @@
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { PostgresStorage } from './postgres';
+import { testDatabaseUrl } from './postgres-cluster-testing';
 
-export function testDatabaseUrl(): string {
-  const url = process.env.TEST_DATABASE_URL;
-  if (!url) {
-    throw new Error('TEST_DATABASE_URL is not set: run through scripts/with-postgres.sh (npm run test:unit does) or point it at a PostgreSQL database');
-  }
-  return url;
-}
+export { testDatabaseUrl };
 
 const schemas: string[] = [];
 afterAll(async () => {

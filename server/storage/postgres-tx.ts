@@ -32,8 +32,15 @@ export function toRecord(row: RecordRow): StoredRecord {
 /** JSON text for the `json` column; the column keeps it verbatim. */
 const json = (data: unknown): string | null => (data === null || data === undefined ? null : JSON.stringify(data));
 
+type Cached = { workspaceId: string; record: StoredRecord } | null;
+
 export class PostgresTx implements StorageTx {
   private readonly locked = new Set<string>();
+  /** Rows read by id while their workspace was locked (fewer round trips while holding the lock):
+   *  nobody else can change them before COMMIT, and our own writes drop the entry. */
+  private readonly byId = new Map<string, { entry: Cached; lockedWorkspaces: Set<string> }>();
+  /** listLive results per workspace+kind (field definitions, read by every mutation); dropped on our writes. */
+  private readonly live = new Map<string, StoredRecord[]>();
 
   constructor(private readonly client: pg.PoolClient) {}
 
@@ -48,6 +55,11 @@ export class PostgresTx implements StorageTx {
     if (rows.length > 0) this.locked.add(workspaceId);
   }
 
+  private forget(workspaceId: string, kind: RecordKind, id: string): void {
+    this.byId.delete(id);
+    this.live.delete(`${workspaceId}|${kind}`);
+  }
+
   private async reserveSeqs(workspaceId: string, count: number): Promise<number> {
     const [row] = await this.rows<{ seq: number }>(
       'UPDATE workspace_seq SET seq = seq + $2 WHERE workspace_id = $1 RETURNING seq',
@@ -59,15 +71,22 @@ export class PostgresTx implements StorageTx {
   }
 
   async ownerOf(id: string) {
-    const [row] = await this.rows<{ workspace_id: string; kind: RecordKind }>(
-      'SELECT workspace_id, kind FROM records WHERE id = $1',
+    const [row] = await this.rows<RecordRow & { workspace_id: string }>(
+      `SELECT workspace_id, ${COLUMNS} FROM records WHERE id = $1`,
       [id],
     );
+    // Ids are globally unique, so this one row also answers getRecord(any workspace, any kind, id).
+    this.byId.set(id, { entry: row ? { workspaceId: row.workspace_id, record: toRecord(row) } : null, lockedWorkspaces: new Set(this.locked) });
     return row ? { workspaceId: row.workspace_id, kind: row.kind } : null;
   }
 
   async getRecord(workspaceId: string, kind: RecordKind, id: string) {
     await this.lock(workspaceId);
+    const cached = this.byId.get(id);
+    if (cached && cached.lockedWorkspaces.has(workspaceId)) {
+      const { entry } = cached;
+      return entry && entry.workspaceId === workspaceId && entry.record.kind === kind ? structuredClone(entry.record) : null;
+    }
     const [row] = await this.rows<RecordRow>(
       `SELECT ${COLUMNS} FROM records WHERE workspace_id = $1 AND kind = $2 AND id = $3`,
       [workspaceId, kind, id],
@@ -77,27 +96,43 @@ export class PostgresTx implements StorageTx {
 
   async listLive(workspaceId: string, kind: RecordKind) {
     await this.lock(workspaceId);
-    const rows = await this.rows<RecordRow>(
-      `SELECT ${COLUMNS} FROM records WHERE workspace_id = $1 AND kind = $2 AND deleted = 0 ORDER BY seq`,
-      [workspaceId, kind],
-    );
-    return rows.map(toRecord);
+    const key = `${workspaceId}|${kind}`;
+    let records = this.live.get(key);
+    if (!records) {
+      const rows = await this.rows<RecordRow>(
+        `SELECT ${COLUMNS} FROM records WHERE workspace_id = $1 AND kind = $2 AND deleted = 0 ORDER BY seq`,
+        [workspaceId, kind],
+      );
+      records = rows.map(toRecord);
+      if (this.locked.has(workspaceId)) this.live.set(key, records);
+    }
+    return structuredClone(records);
   }
 
-  async putRecord(workspaceId: string, r: RecordInput) {
+  /** Takes the next seq and writes the row in ONE statement (one round trip under the lock). */
+  private async writeOne(workspaceId: string, kind: RecordKind, id: string, contactId: string | null, data: string | null, deleted: 0 | 1) {
     await this.lock(workspaceId);
-    const seq = await this.reserveSeqs(workspaceId, 1);
-    await this.client.query(
-      `INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted)
-       VALUES ($1, $2, $3, $4, $5, $6::json, 0) ${UPSERT_TAIL}`,
-      [workspaceId, r.kind, r.id, seq, r.contactId ?? null, json(r.data)],
+    this.forget(workspaceId, kind, id);
+    const [row] = await this.rows<{ seq: number }>(
+      `WITH next AS (UPDATE workspace_seq SET seq = seq + 1 WHERE workspace_id = $1 RETURNING seq)
+       INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted)
+       SELECT $1, $2, $3, next.seq, $4, $5::json, $6 FROM next ${UPSERT_TAIL}
+       RETURNING seq`,
+      [workspaceId, kind, id, contactId, data, deleted],
     );
-    return seq;
+    if (!row) throw new Error(`unknown workspace ${workspaceId}`);
+    this.locked.add(workspaceId);
+    return row.seq;
+  }
+
+  putRecord(workspaceId: string, r: RecordInput) {
+    return this.writeOne(workspaceId, r.kind, r.id, r.contactId ?? null, json(r.data), 0);
   }
 
   async putRecords(workspaceId: string, records: RecordInput[]) {
     if (records.length === 0) return;
     await this.lock(workspaceId);
+    for (const r of records) this.forget(workspaceId, r.kind, r.id);
     const first = await this.reserveSeqs(workspaceId, records.length);
     // One statement cannot upsert a row twice: keep each record's last write (and its seq), as the
     // one-by-one upserts would leave it.
@@ -123,15 +158,8 @@ export class PostgresTx implements StorageTx {
     }
   }
 
-  async tombstone(workspaceId: string, kind: RecordKind, id: string) {
-    await this.lock(workspaceId);
-    const seq = await this.reserveSeqs(workspaceId, 1);
-    await this.client.query(
-      `INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted)
-       VALUES ($1, $2, $3, $4, NULL, NULL, 1) ${UPSERT_TAIL}`,
-      [workspaceId, kind, id, seq],
-    );
-    return seq;
+  tombstone(workspaceId: string, kind: RecordKind, id: string) {
+    return this.writeOne(workspaceId, kind, id, null, null, 1);
   }
 
   async conversationIdsOf(workspaceId: string, contactId: string) {
@@ -170,12 +198,11 @@ export class PostgresTx implements StorageTx {
     // The primary key (client_id, mutation_id) is the exactly-once rule across processes: a
     // concurrent duplicate fails here with a unique violation and its transaction is run again.
     await this.client.query(
-      'INSERT INTO applied_mutations (client_id, mutation_id, workspace_id, status, reason) VALUES ($1, $2, $3, $4, $5)',
+      `WITH recorded AS (
+         INSERT INTO applied_mutations (client_id, mutation_id, workspace_id, status, reason) VALUES ($1, $2, $3, $4, $5)
+       )
+       UPDATE clients SET last_mutation_id = GREATEST(last_mutation_id, $2) WHERE client_id = $1`,
       [clientId, mutationId, workspaceId, result.status, result.reason],
-    );
-    await this.client.query(
-      'UPDATE clients SET last_mutation_id = GREATEST(last_mutation_id, $1) WHERE client_id = $2',
-      [mutationId, clientId],
     );
   }
 
