@@ -52,6 +52,17 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Performance measure (issue 9 benchmark): the index's share of a table update. */
+export const QUERY_MEASURE = 'contacts:query';
+
+function measureQuery(start: number, total: number): void {
+  try {
+    performance.measure(QUERY_MEASURE, { start, end: performance.now(), detail: { total } });
+  } catch {
+    // diagnostics only
+  }
+}
+
 export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = {}): QueryEngine {
   const chunkSize = options.chunkSize ?? LOAD_CHUNK;
   let index = new ContactIndex({ locale: options.locale });
@@ -214,7 +225,12 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    query: (q, ctx) => index.query(q, ctx),
+    query: (q, ctx) => {
+      const start = performance.now();
+      const result = index.query(q, ctx);
+      measureQuery(start, result.total);
+      return result;
+    },
     matchingIds: (q, ctx) => index.matchingIds(q, ctx),
     count: (q, ctx) => index.count(q, ctx),
     labels: () => index.labels(),

@@ -1,6 +1,6 @@
 // The All Contacts page (V1-V6, V10, V12): top bar, segment banner, table, pagination, states.
 // Reads Dexie only, through the local query engine (S1); all view state is in the URL.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { Button, Stack, Text } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -103,7 +103,8 @@ export function ContactsPage() {
   // as soon as there is something to show; the progress screen only covers the empty start.
   const firstSyncEmpty = status.firstSync !== null && result.total === 0 && !narrowed;
   const tableShown = result.ready && !result.error && result.total > 0 && !firstSyncEmpty;
-  useEffect(() => {
+  // Layout effect: runs right after React wrote the result to the DOM, before the browser paints.
+  useLayoutEffect(() => {
     markRendered({ view: window.location.search, total: result.total, rows: result.rows.length, firstId: result.rows[0]?.id ?? null, table: tableShown });
   }, [result.rows, result.total, tableShown]);
 

@@ -1,0 +1,141 @@
+// `npm run bench` (issue 9): seeds a fresh workspace, starts the production server, drives Debian
+// Chromium and answers the same questions with a server-query baseline in the same run.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { launchBrowser, startAppServer } from '../e2e/harness';
+import { askBaseline, startBaselineServer } from './baseline-server';
+import { coldStart, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
+import { goalFor } from './goals';
+import { fullPull, pushThroughput } from './server-measures';
+import { summarize, type Summary } from './stats';
+
+export type BenchOptions = {
+  contacts: number;
+  runs: number;
+  /** Runs of the initial sync (each a fresh device); default min(runs, 3). */
+  syncRuns?: number;
+  /** Use this built app instead of building one (e.g. 'dist' after `npm run build`). */
+  dist?: string;
+  quick?: boolean;
+  log?: (line: string) => void;
+};
+
+export type MeasureRow = Summary & { name: string; goal: string | null; met: boolean | null; samples: number[]; total?: number };
+export type BenchResult = {
+  at: string;
+  options: { contacts: number; runs: number; syncRuns: number; quick: boolean };
+  machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; chromium: string; os: string };
+  records: number;
+  measures: MeasureRow[];
+  baseline: MeasureRow[];
+  ratios: { name: string; local: number; baseline: number; ratio: number }[];
+};
+
+function run(cmd: string, args: string[], log: (s: string) => void): void {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}\n${r.stderr}`);
+  for (const line of r.stdout.trim().split('\n').slice(-6)) log(`  ${line}`);
+}
+
+function rows(samples: Samples, totals: Record<string, number> = {}): MeasureRow[] {
+  return Object.entries(samples).map(([name, values]) => {
+    const summary = summarize(values);
+    const goal = goalFor(name);
+    return { name, ...summary, goal: goal?.text ?? null, met: goal ? goal.ok(summary.median) : null, samples: values, ...(name in totals ? { total: totals[name] } : {}) };
+  });
+}
+
+export async function runBench(opts: BenchOptions): Promise<BenchResult> {
+  const log = opts.log ?? (() => {});
+  const work = mkdtempSync(join(os.tmpdir(), 'contacts-bench-'));
+  const dataDir = join(work, 'data');
+  const ctxBase = { contacts: opts.contacts, runs: opts.runs, syncRuns: opts.syncRuns ?? Math.min(opts.runs, 3), log };
+  try {
+    let dist = opts.dist;
+    if (!dist) {
+      dist = join(work, 'dist');
+      log(`building the app into ${dist}`);
+      run('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], log);
+    }
+    if (!existsSync(join(dist, 'index.html'))) throw new Error(`no built app in ${dist} (run npm run build)`);
+    log(`seeding ${opts.contacts.toLocaleString('en-US')} contacts`);
+    run('npm', ['run', '--silent', 'seed', '--', '--contacts', String(opts.contacts), '--seed', '42', '--data-dir', dataDir], log);
+
+    const baseline = await startBaselineServer(dataDir, Date.now());
+    const server = await startAppServer({ dataDir, env: { DIST_DIR: dist, PUSH_RATE_PER_SEC: '1000', PUSH_RATE_BURST: '1000' } });
+    const browser = await launchBrowser();
+    const samples: Samples = {};
+    const totals: Record<string, number> = {};
+    const baseSamples: Samples = {};
+    let records = 0;
+    try {
+      const ctx: Ctx = { url: server.url, ...ctxBase };
+      log('initial sync');
+      const { page } = await initialSync(browser, ctx, samples);
+      log('cold start');
+      await coldStart(page, ctx, samples);
+      await memory(page, samples);
+      log('searches');
+      await searches(page, ctx, samples, totals);
+      log('filters, segment, sort, last page');
+      await views(page, ctx, samples, totals);
+      log('inline edit');
+      await inlineEdit(page, ctx, samples);
+      log('typing');
+      await typing(page, ctx, samples);
+
+      log('baseline (SQL LIKE + COUNT + OFFSET over HTTP)');
+      for (let i = 0; i < ctx.runs + 1; i++) {
+        const keep = i > 0; // the first round warms the page cache and the statements
+        for (const { name, q } of SEARCHES) {
+          const { ms, answer } = await askBaseline(baseline.url, `/search?q=${encodeURIComponent(q)}`);
+          if (keep) (baseSamples[`search: ${name}`] ??= []).push(ms);
+          totals[`baseline search: ${name}`] = answer.total;
+        }
+        for (const [name, path] of [['filter: 3 conditions AND', '/all?plan=Pro&days=90'], ['filter: 3 conditions ANY', '/any?plan=Pro&days=90']]) {
+          const { ms, answer } = await askBaseline(baseline.url, path);
+          if (keep) (baseSamples[name] ??= []).push(ms);
+          totals[`baseline ${name}`] = answer.total;
+        }
+      }
+
+      log('server: push and pull');
+      await pushThroughput(server.url, 1000, ctx.runs, samples);
+      await pushThroughput(server.url, 10_000, Math.max(1, Math.min(ctx.runs, 3)), samples);
+      records = await fullPull(server.url, Math.max(1, Math.min(ctx.runs, 3)), samples);
+    } finally {
+      const chromium = browser.version();
+      await browser.close();
+      await server.stop();
+      await baseline.close();
+      Object.assign(ctxBase, { chromium });
+    }
+
+    const measures = rows(samples, totals);
+    const base = rows(baseSamples).map((r) => ({ ...r, goal: null, met: null, total: totals[`baseline ${r.name}`] }));
+    const ratios = base.map((b) => {
+      const local = measures.find((m) => m.name === b.name)?.median ?? NaN;
+      return { name: b.name, local, baseline: b.median, ratio: local / b.median };
+    });
+    return {
+      at: new Date().toISOString(),
+      options: { contacts: opts.contacts, runs: opts.runs, syncRuns: ctxBase.syncRuns, quick: Boolean(opts.quick) },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? 'unknown',
+        memoryGB: Math.round(os.totalmem() / 1e9),
+        node: process.version,
+        chromium: (ctxBase as { chromium?: string }).chromium ?? 'unknown',
+        os: `${os.type()} ${os.release()}`,
+      },
+      records,
+      measures,
+      baseline: base,
+      ratios,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,196 @@
+// The in-browser measures of issue 9: each from a user action (event.timeStamp or the moment the
+// bench changed the URL) to the app's performance mark saying the result is on screen.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { newDevice } from '../e2e/harness';
+import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../client/features/contacts/view-state';
+import { EDIT_STORED_MARK, RENDERED_MARK, SEARCH_COMMIT_MARK } from '../client/features/contacts/perf-marks';
+import { FIRST_SYNC_STORED_MARK } from '../client/sync/pull';
+import type { FilterGroup } from '../shared/schema';
+import { clearMarks, lastEvent, longTasksSince, pageNow, PROBE_SCRIPT, queryMsBetween, waitMark, type MarkHit } from './page-probe';
+
+export type Samples = Record<string, number[]>;
+export type Ctx = { url: string; contacts: number; runs: number; syncRuns: number; log: (s: string) => void };
+
+export const SEARCHES: { name: string; q: string }[] = [
+  { name: 'name fragment', q: 'ande' },
+  { name: 'accented, typed plain', q: 'nunez' },
+  { name: 'email domain', q: 'proton.me' },
+  { name: 'phone digits', q: '4155' },
+  { name: 'rare keyword', q: 'kilimanjaro' },
+];
+export const FILTER_AND: FilterGroup = {
+  match: 'all',
+  conditions: [
+    { field: 'campaignOptIn', operator: 'is_on', value: null },
+    { field: 'cf:plan', operator: 'is', value: 'Pro' },
+    { field: 'lastInteractionAt', operator: 'within_last_days', value: 90 },
+  ],
+};
+export const FILTER_ANY: FilterGroup = { ...FILTER_AND, match: 'any' };
+const TYPED = 'maria silv'; // 10 characters
+
+const viewOf = (patch: Partial<ViewState>): string => serializeViewState({ ...DEFAULT_VIEW, ...patch });
+const add = (s: Samples, name: string, value: number): void => void (s[name] ??= []).push(value);
+
+/** Action -> on screen, and the query index's share of it. */
+async function addTimed(page: Page, s: Samples, name: string, from: number, hit: MarkHit): Promise<void> {
+  add(s, name, hit.t - from);
+  add(s, `${name} [index only]`, await queryMsBetween(page, from, hit.t));
+}
+
+/** Changes the URL the way back/forward does (the router listens to popstate); returns the time. */
+async function goView(page: Page, view: string): Promise<number> {
+  return page.evaluate((search) => {
+    const t = performance.now();
+    history.pushState(null, '', `/contacts${search}`);
+    dispatchEvent(new PopStateEvent('popstate'));
+    return t;
+  }, view);
+}
+
+async function toView(page: Page, view: string): Promise<number> {
+  const t = await goView(page, view);
+  const hit = await waitMark(page, RENDERED_MARK, { after: t, view });
+  return hit.t - t;
+}
+
+export async function openDevice(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const device = await newDevice(browser);
+  await device.page.addInitScript(PROBE_SCRIPT);
+  return device;
+}
+
+/** Empty device -> sign in: first page, all contacts searchable, all stored. Returns the last device. */
+export async function initialSync(browser: Browser, ctx: Ctx, s: Samples): Promise<{ context: BrowserContext; page: Page }> {
+  let device: { context: BrowserContext; page: Page } | null = null;
+  for (let run = 0; run < ctx.syncRuns; run++) {
+    if (device) await device.context.close();
+    device = await openDevice(browser);
+    const { page } = device;
+    await page.goto(`${ctx.url}/contacts`);
+    await page.getByRole('button', { name: 'Open demo workspace' }).click();
+    const t = await lastEvent(page, 'click');
+    const [first, searchable, stored] = await Promise.all([
+      waitMark(page, RENDERED_MARK, { after: t, table: true, minRows: 1 }, 120_000),
+      waitMark(page, RENDERED_MARK, { after: t, table: true, total: ctx.contacts }, 300_000),
+      waitMark(page, FIRST_SYNC_STORED_MARK, { after: t }, 900_000),
+    ]);
+    add(s, 'initial sync: first page visible', first.t - t);
+    add(s, 'initial sync: all searchable', searchable.t - t);
+    add(s, 'initial sync: all stored', stored.t - t);
+    ctx.log(`  initial sync run ${run + 1}: first page ${Math.round(first.t - t)} ms, searchable ${Math.round(searchable.t - t)} ms, stored ${Math.round(stored.t - t)} ms`);
+  }
+  if (!device) throw new Error('no sync runs');
+  await clearMarks(device.page);
+  return device;
+}
+
+/** Reload with everything cached -> first page of the table (times from navigation start). */
+export async function coldStart(page: Page, ctx: Ctx, s: Samples): Promise<void> {
+  for (let run = 0; run < ctx.runs; run++) {
+    await page.reload({ waitUntil: 'commit' });
+    const [first, all] = await Promise.all([
+      waitMark(page, RENDERED_MARK, { after: 0, table: true, minRows: 1 }, 60_000),
+      waitMark(page, RENDERED_MARK, { after: 0, table: true, total: ctx.contacts }, 60_000),
+    ]);
+    add(s, 'cold start: first page visible', first.t);
+    add(s, 'cold start: all searchable', all.t);
+  }
+  await clearMarks(page);
+}
+
+/** The five searches: input -> count + first page (debounce reported on its own). */
+export async function searches(page: Page, ctx: Ctx, s: Samples, totals: Record<string, number>): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Search contacts' });
+  for (let run = 0; run < ctx.runs; run++) {
+    for (const { name, q } of SEARCHES) {
+      await box.fill(q);
+      const input = await lastEvent(page, 'input');
+      const commit = await waitMark(page, SEARCH_COMMIT_MARK, { after: input, search: q });
+      const shown = await waitMark(page, RENDERED_MARK, { after: commit.t, view: viewOf({ search: q }) });
+      await addTimed(page, s, `search: ${name}`, commit.t, shown);
+      add(s, 'search: debounce', commit.t - input);
+      totals[`search: ${name}`] = Number(shown.detail?.total);
+      await box.fill('');
+      const cleared = await lastEvent(page, 'input');
+      await waitMark(page, RENDERED_MARK, { after: cleared, view: '' });
+    }
+    await clearMarks(page);
+  }
+}
+
+/** 3-condition AND / ANY filters, a segment, a sort change, the last page. */
+export async function views(page: Page, ctx: Ctx, s: Samples, totals: Record<string, number>): Promise<void> {
+  const lastPage = Math.max(1, Math.ceil(ctx.contacts / DEFAULT_VIEW.pageSize));
+  for (let run = 0; run < ctx.runs; run++) {
+    for (const [name, filter] of [['filter: 3 conditions AND', FILTER_AND], ['filter: 3 conditions ANY', FILTER_ANY]] as const) {
+      const view = viewOf({ filter });
+      const t = await goView(page, view);
+      const hit = await waitMark(page, RENDERED_MARK, { after: t, view });
+      await addTimed(page, s, name, t, hit);
+      totals[name] = Number(hit.detail?.total);
+      await toView(page, '');
+    }
+
+    await page.getByRole('combobox', { name: 'Segment' }).click();
+    await page.getByRole('option', { name: 'High value customers' }).click();
+    const segClick = await lastEvent(page, 'click');
+    const seg = await waitMark(page, RENDERED_MARK, { after: segClick, viewIncludes: 'segment=' });
+    await addTimed(page, s, 'apply segment', segClick, seg);
+    totals['apply segment'] = Number(seg.detail?.total);
+    await toView(page, '');
+
+    await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
+    const sortClick = await lastEvent(page, 'click');
+    const sorted = await waitMark(page, RENDERED_MARK, { after: sortClick, viewIncludes: 'sort=name' });
+    await addTimed(page, s, 'sort by name', sortClick, sorted);
+
+    await page.getByRole('button', { name: `Page ${lastPage}`, exact: true }).click();
+    const pageClick = await lastEvent(page, 'click');
+    const last = await waitMark(page, RENDERED_MARK, { after: pageClick, viewIncludes: `page=${lastPage}` });
+    await addTimed(page, s, 'jump to last page', pageClick, last);
+    await toView(page, '');
+    await clearMarks(page);
+  }
+}
+
+/** Opt-in switch -> the patch stored in Dexie with its outbox entry (one transaction). */
+export async function inlineEdit(page: Page, ctx: Ctx, s: Samples): Promise<void> {
+  const toggle = page.getByRole('switch', { name: /^Campaign opt-in for / }).first();
+  for (let run = 0; run < ctx.runs; run++) {
+    await toggle.click({ force: true });
+    const t = await lastEvent(page, 'click');
+    const hit = await waitMark(page, EDIT_STORED_MARK, { after: t });
+    add(s, 'edit opt-in: stored with outbox entry', hit.t - t);
+  }
+  await clearMarks(page);
+}
+
+/** Long tasks on the main thread while typing a 10-character query. */
+export async function typing(page: Page, ctx: Ctx, s: Samples): Promise<void> {
+  const box = page.getByRole('textbox', { name: 'Search contacts' });
+  for (let run = 0; run < ctx.runs; run++) {
+    await box.click();
+    const t = await pageNow(page);
+    await box.pressSequentially(TYPED, { delay: 60 }); // a fast typist's pace
+    await waitMark(page, RENDERED_MARK, { after: t, view: viewOf({ search: TYPED }) });
+    const tasks = await longTasksSince(page, t);
+    add(s, 'typing: long tasks > 50 ms', tasks.length);
+    add(s, 'typing: longest task', tasks.reduce((m, x) => Math.max(m, x.duration), 0));
+    await box.fill('');
+    const cleared = await lastEvent(page, 'input');
+    await waitMark(page, RENDERED_MARK, { after: cleared, view: '' });
+    await clearMarks(page);
+  }
+}
+
+/** JS heap after a garbage collection, and what IndexedDB uses. */
+export async function memory(page: Page, s: Samples): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  add(s, 'JS heap after load (MB)', heap.usedSize / 1e6);
+  const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? NaN);
+  add(s, 'storage.estimate usage (MB)', usage / 1e6);
+  await cdp.detach();
+}

@@ -1,0 +1,62 @@
+// `npm run bench [-- --contacts 100000 --runs 7 --json out.json --quick --dist dist]`
+// Prints min / median / p95 per measure with the goals, writes bench/results/latest.json
+// (unless --quick) and the --json path.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { runBench } from './bench';
+import { report } from './report';
+
+const argsSchema = z.object({
+  contacts: z.coerce.number().int().min(100).max(1_000_000),
+  runs: z.coerce.number().int().min(1).max(50),
+  'sync-runs': z.coerce.number().int().min(1).max(20).optional(),
+  json: z.string().min(1).optional(),
+  dist: z.string().min(1).optional(),
+  quick: z.boolean(),
+});
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      contacts: { type: 'string' },
+      runs: { type: 'string' },
+      'sync-runs': { type: 'string' },
+      json: { type: 'string' },
+      dist: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick ?? false;
+  const parsed = argsSchema.safeParse({
+    ...values,
+    contacts: values.contacts ?? (quick ? 5000 : 100_000),
+    runs: values.runs ?? (quick ? 1 : 7),
+    quick,
+  });
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
+  const a = parsed.data;
+  const result = await runBench({
+    contacts: a.contacts,
+    runs: a.runs,
+    syncRuns: a['sync-runs'],
+    dist: a.dist,
+    quick,
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${report(result)}\n`);
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  // The committed latest.json is a full run; quick runs (CI) only write where asked.
+  const targets = [...(quick ? [] : [join('bench', 'results', 'latest.json')]), ...(a.json ? [a.json] : [])];
+  for (const file of targets) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    process.stderr.write(`wrote ${file}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
