@@ -4,7 +4,7 @@ export { getQueryEngine, useContactsQuery } from '../query/use-contacts-query';
 export { useSyncStatus } from '../sync/status';
 export { getSyncEngine, signInDemoAndSync } from '../sync/app-sync';
 // Accounts (issue 11): password/invite sign-in, the API client for workspace calls, revoking sign-out.
-export { getSyncApi, signInAndSync, signOutDevice } from '../sync/app-sync';
+export { getSignedInApi, getSyncApi, signInAndSync, signOutDevice } from '../sync/app-sync';
 export { clearRejectedMutations, useRejectedMutations } from '../sync/rejected';
 export { useSession } from '../session';
 export { createSegment, patchSegment, deleteSegment, patchContact } from '../db/changes';

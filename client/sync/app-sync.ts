@@ -18,6 +18,12 @@ export function getSyncApi(): SyncApi {
   return api;
 }
 
+/** The API with this device's token loaded (a page that just loaded may not have read it yet). */
+export async function getSignedInApi(database: ContactsDB = appDb): Promise<SyncApi> {
+  currentToken ??= (await getSession(database))?.token;
+  return getSyncApi();
+}
+
 export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
   if (engine) return engine;
   guardUpgrades(database, (notice) =>

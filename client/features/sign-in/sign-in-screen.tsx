@@ -13,6 +13,8 @@ import { deviceName } from './device-name';
 function inviteFromUrl(): string {
   return new URLSearchParams(globalThis.location?.search ?? '').get('invite') ?? '';
 }
+// Read when the bundle loads: the app then rewrites "/" to "/contacts", dropping the query.
+let inviteAtLoad = inviteFromUrl();
 
 function useDemoEnabled(): boolean {
   const [demo, setDemo] = useState(false);
@@ -43,14 +45,14 @@ export function SignInScreen() {
   const [error, setError] = useState<string | null>(null);
   const demo = useDemoEnabled();
   const held = useHeld();
-  const [invite] = useState(inviteFromUrl);
+  const [invite] = useState(() => inviteFromUrl() || inviteAtLoad);
 
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setError(null);
     try {
       await fn();
-      if (invite) history.replaceState(null, '', location.pathname);
+      inviteAtLoad = ''; // used (or not needed): a later sign-in screen starts at "Sign in"
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
       setBusy(false);

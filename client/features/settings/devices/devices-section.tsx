@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Alert, Badge, Button, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { DeviceInfo } from '../../../../shared/accounts';
 import { formatRelative } from '../../contacts/relative-time';
-import { getSyncApi } from '../../deps';
+import { getSignedInApi } from '../../deps';
 
 function when(at: number | null, now: number): string {
   return at === null ? 'never' : formatRelative(at, Math.max(now, at));
@@ -14,8 +14,8 @@ export function DevicesSection() {
   const [devices, setDevices] = useState<DeviceInfo[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
-    getSyncApi()
-      .workspace.devices.query()
+    getSignedInApi()
+      .then((api) => api.workspace.devices.query())
       .then((list) => {
         setDevices(list);
         setError(null);
@@ -26,7 +26,7 @@ export function DevicesSection() {
 
   const revoke = async (d: DeviceInfo) => {
     try {
-      await getSyncApi().workspace.revokeDevice.mutate({ id: d.id });
+      await (await getSignedInApi()).workspace.revokeDevice.mutate({ id: d.id });
       load();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

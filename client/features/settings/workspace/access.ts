@@ -3,7 +3,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Access } from '../../../../shared/accounts';
 import { db } from '../../../db/db';
-import { getSyncApi, useSession, useSyncStatus } from '../../deps';
+import { getSignedInApi, useSession, useSyncStatus } from '../../deps';
 
 const CACHE_KEY = 'all-contacts.access';
 const MIN_REFRESH_MS = 2000;
@@ -38,8 +38,8 @@ export function refreshAccess(force = false): Promise<void> {
   if (inFlight) return inFlight;
   if (!force && Date.now() - lastRefresh < MIN_REFRESH_MS) return Promise.resolve();
   lastRefresh = Date.now();
-  inFlight = getSyncApi()
-    .workspace.access.query()
+  inFlight = getSignedInApi()
+    .then((api) => api.workspace.access.query())
     .then((a) => setAccess(a))
     .catch(() => undefined)
     .finally(() => {

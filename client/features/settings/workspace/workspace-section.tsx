@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Group, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import type { InviteResponse, Member, Role, WorkspaceSettings } from '../../../../shared/accounts';
-import { getSyncApi } from '../../deps';
+import { getSignedInApi } from '../../deps';
 import { refreshAccess, setAccess, useAccess } from './access';
 
 function message(e: unknown): string {
@@ -19,8 +19,8 @@ export function WorkspaceSection() {
 
   useEffect(() => {
     void refreshAccess(true);
-    getSyncApi()
-      .workspace.members.query()
+    getSignedInApi()
+      .then((api) => api.workspace.members.query())
       .then(setMembers)
       .catch(() => undefined);
   }, []);
@@ -30,7 +30,7 @@ export function WorkspaceSection() {
     const settings = { ...access.settings, ...patch };
     setError(null);
     try {
-      setAccess({ ...access, settings: await getSyncApi().workspace.updateSettings.mutate(settings) });
+      setAccess({ ...access, settings: await (await getSignedInApi()).workspace.updateSettings.mutate(settings) });
     } catch (e) {
       setError(message(e));
     }
@@ -38,7 +38,7 @@ export function WorkspaceSection() {
   const createInvite = async () => {
     setError(null);
     try {
-      setInvite(await getSyncApi().workspace.createInvite.mutate({ role: inviteRole, expiresInHours: 72 }));
+      setInvite(await (await getSignedInApi()).workspace.createInvite.mutate({ role: inviteRole, expiresInHours: 72 }));
     } catch (e) {
       setError(message(e));
     }
