@@ -1,0 +1,73 @@
+// Issue 6 (P2, S8): the app starts with the network off (service worker + local data), edits made
+// offline wait in the outbox (the header says how many), and reach another device once online.
+import { rmSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { bodyRows, footerTotal, launchBrowser, newDevice, rowName, signInToDemo, startAppServer, waitForSynced, type AppServer } from './harness';
+import { buildInto, statusText, waitForServiceWorker } from './pwa-helpers';
+
+describe('offline', () => {
+  let server: AppServer;
+  let browser: Browser;
+  let build: string;
+
+  beforeAll(async () => {
+    build = buildInto('offline'); // this tree's build, not whatever dist/ holds
+    server = await startAppServer({ env: { DIST_DIR: build } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (build) rmSync(build, { recursive: true, force: true });
+  });
+
+  it('[P2][S8] cold start offline of a deep link shows the same rows; offline edits count as pending and sync when back online', async () => {
+    const a = await newDevice(browser);
+    await signInToDemo(a.page, server.url);
+    await waitForSynced(a.page);
+    await waitForServiceWorker(a.page);
+
+    // A deep link with view state in the URL (search, sort, page size).
+    const deepLink = `${server.url}/contacts?q=a&sort=name&dir=asc&size=25`;
+    await a.page.goto(deepLink);
+    await bodyRows(a.page).nth(24).waitFor();
+    const rowsOnline = await bodyRows(a.page).allInnerTexts();
+    const totalOnline = await footerTotal(a.page);
+
+    await a.context.setOffline(true);
+    await a.page.reload(); // served by the service worker: the network is off
+    await bodyRows(a.page).nth(24).waitFor();
+    expect(await bodyRows(a.page).allInnerTexts()).toEqual(rowsOnline);
+    expect(await footerTotal(a.page)).toBe(totalOnline);
+    expect(await statusText(a.page)).toMatch(/Offline/);
+
+    // Two edits while offline.
+    const names = [await rowName(a.page, 0), await rowName(a.page, 1)];
+    const before: boolean[] = [];
+    for (const name of names) {
+      const toggle = a.page.getByRole('switch', { name: `Campaign opt-in for ${name}` });
+      before.push(await toggle.isChecked());
+      await toggle.click({ force: true });
+      await expect.poll(() => toggle.isChecked()).toBe(!before[before.length - 1]);
+    }
+    await expect.poll(() => statusText(a.page), { timeout: 10_000 }).toMatch(/Offline · 2 pending/);
+
+    // Back online: synced at once, nothing pending.
+    await a.context.setOffline(false);
+    await expect.poll(async () => /Offline|pending/.test(await statusText(a.page)), { timeout: 15_000 }).toBe(false);
+
+    // Another device sees both changes.
+    const b = await newDevice(browser);
+    await signInToDemo(b.page, server.url);
+    await waitForSynced(b.page);
+    for (const [i, name] of names.entries()) {
+      await b.page.goto(`${server.url}/contacts?q=${encodeURIComponent(name)}`);
+      const toggle = b.page.getByRole('switch', { name: `Campaign opt-in for ${name}` }).first();
+      await toggle.waitFor({ state: 'attached' });
+      expect(await toggle.isChecked(), name).toBe(!before[i]);
+    }
+    await a.context.close();
+    await b.context.close();
+  });
+});
