@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL server for tests (R5): fresh data dir, free local port, no password
-# (trust on 127.0.0.1 only), fsync off (test data is disposable). Prints ONE line: the database URL.
+# (trust on 127.0.0.1 only), fsync off unless PG_DURABLE=1 (test data is disposable). Prints ONE line: the database URL.
 #   usage: scripts/postgres-start.sh <data-dir>      stop it with scripts/postgres-stop.sh <data-dir>
 # Installs Debian's postgresql when the server binaries are missing and we are root. PostgreSQL
 # refuses to run as root, so as root the server runs as the `postgres` user (created if needed).
@@ -41,9 +41,13 @@ chmod 700 "$DIR"
 "${AS[@]}" "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust --encoding=UTF8 --locale=C >"$DIR/initdb.log" 2>&1 \
   || { cat "$DIR/initdb.log" >&2; exit 1; }
 
+# Tests want speed; PG_DURABLE=1 (the storage benchmark) keeps PostgreSQL's durable defaults, like
+# the SQLite file's synchronous=FULL, so the numbers compare like with like.
+FAST="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+[ "${PG_DURABLE:-}" = 1 ] && FAST=""
 PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 "${AS[@]}" "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-  -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+  -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 $FAST -c max_connections=200" \
   start >/dev/null || { cat "$DIR/server.log" >&2; exit 1; }
 echo "$PORT" >"$DIR/port"
 "${AS[@]}" "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres contacts_test

@@ -29,6 +29,15 @@ export function toRecord(row: RecordRow): StoredRecord {
   return { kind: row.kind, id: row.id, seq: row.seq, deleted: row.deleted === 1, data: row.deleted === 1 ? null : row.data };
 }
 
+const names = new Map<string, string>();
+/** A stable name per SQL text: PostgreSQL parses and plans each statement once per connection
+ *  instead of on every call (every round trip counts while the workspace lock is held). */
+export function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (!name) names.set(sql, (name = `ac_${names.size + 1}`));
+  return name;
+}
+
 /** JSON text for the `json` column; the column keeps it verbatim. */
 const json = (data: unknown): string | null => (data === null || data === undefined ? null : JSON.stringify(data));
 
@@ -45,7 +54,7 @@ export class PostgresTx implements StorageTx {
   constructor(private readonly client: pg.PoolClient) {}
 
   private async rows<R extends pg.QueryResultRow>(sql: string, params: unknown[]): Promise<R[]> {
-    return (await this.client.query<R>(sql, params)).rows;
+    return (await this.client.query<R>({ name: statementName(sql), text: sql, values: params })).rows;
   }
 
   /** Takes the workspace's lock once per transaction (see the header). Unknown workspace: nothing to lock. */
@@ -141,7 +150,7 @@ export class PostgresTx implements StorageTx {
     const order = [...last.values()].sort((a, b) => a - b);
     for (let start = 0; start < order.length; start += BATCH) {
       const chunk = order.slice(start, start + BATCH);
-      await this.client.query(
+      await this.rows(
         `INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted)
          SELECT $1, t.kind, t.id, t.seq, t.contact_id, t.data::json, 0
          FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[]) AS t(kind, id, seq, contact_id, data)
@@ -197,7 +206,7 @@ export class PostgresTx implements StorageTx {
     await this.lock(workspaceId);
     // The primary key (client_id, mutation_id) is the exactly-once rule across processes: a
     // concurrent duplicate fails here with a unique violation and its transaction is run again.
-    await this.client.query(
+    await this.rows(
       `WITH recorded AS (
          INSERT INTO applied_mutations (client_id, mutation_id, workspace_id, status, reason) VALUES ($1, $2, $3, $4, $5)
        )
@@ -207,14 +216,14 @@ export class PostgresTx implements StorageTx {
   }
 
   async createWorkspace(w: { id: string; name: string; createdAt: number }) {
-    await this.client.query('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [w.id, w.name, w.createdAt]);
-    await this.client.query('INSERT INTO workspace_seq (workspace_id, seq) VALUES ($1, 0)', [w.id]);
+    await this.rows('INSERT INTO workspaces (id, name, created_at) VALUES ($1, $2, $3)', [w.id, w.name, w.createdAt]);
+    await this.rows('INSERT INTO workspace_seq (workspace_id, seq) VALUES ($1, 0)', [w.id]);
     this.locked.add(w.id); // the new row is ours until commit
   }
 
   async setCreator(workspaceId: string, id: string, userId: string) {
     await this.lock(workspaceId);
-    await this.client.query(
+    await this.rows(
       `INSERT INTO record_creators (id, workspace_id, user_id) VALUES ($1, $2, $3)
        ON CONFLICT (id) DO UPDATE SET workspace_id = excluded.workspace_id, user_id = excluded.user_id`,
       [id, workspaceId, userId],

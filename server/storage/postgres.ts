@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { PostgresAccounts } from './postgres-accounts';
 import { migratePostgres } from './postgres-migrate';
-import { PostgresTx, toRecord } from './postgres-tx';
+import { PostgresTx, statementName, toRecord } from './postgres-tx';
 import type { DeviceRow, InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export type PostgresOptions = {
@@ -66,7 +66,7 @@ export class PostgresStorage implements Storage {
 
   private async query<R extends pg.QueryResultRow>(sql: string, params: unknown[] = []) {
     await this.ready;
-    return this.pool.query<R>(sql, params);
+    return this.pool.query<R>({ name: statementName(sql), text: sql, values: params });
   }
 
   async transaction<T>(fn: (tx: StorageTx) => Promise<T>): Promise<T> {
