@@ -52,6 +52,9 @@ function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Longest delay between a pulled batch reaching the index and the view hearing of it. */
+const PREVIEW_BUMP_MS = 250;
+
 /** Performance measure (issue 9 benchmark): the index's share of a table update. */
 export const QUERY_MEASURE = 'contacts:query';
 
@@ -86,6 +89,22 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
   const bump = (): void => {
     version++;
     for (const listener of listeners) listener();
+  };
+
+  // Pulled batches arrive every few ms during a first sync; re-rendering the table for each would
+  // take the main thread from the sync. The first one shows at once, then at most every 250 ms.
+  let lastPreviewBump = -Infinity;
+  let previewTimer: ReturnType<typeof setTimeout> | undefined;
+  const bumpSoon = (): void => {
+    if (previewTimer !== undefined) return;
+    const wait = lastPreviewBump + PREVIEW_BUMP_MS - performance.now();
+    const fire = (): void => {
+      previewTimer = undefined;
+      lastPreviewBump = performance.now();
+      if (!closed) bump();
+    };
+    if (wait <= 0) fire();
+    else previewTimer = setTimeout(fire, wait);
   };
 
   const hasWork = (): boolean => needReload || fieldsDirty || dirtyIds.size > 0;
@@ -201,7 +220,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     index.upsert(batch.upserts);
     index.remove(batch.removed);
     if (ready) loaded = index.size;
-    bump();
+    bumpSoon();
   });
   void schedule();
 
@@ -240,6 +259,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     },
     close() {
       closed = true;
+      clearTimeout(previewTimer);
       unsubscribe();
       unsubscribePulled();
       listeners.clear();

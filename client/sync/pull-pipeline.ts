@@ -20,7 +20,7 @@ export const STORE_CHUNK = 1000;
  * How far fetching may run ahead of storing, in non-contact records (conversations...). Fetched
  * contacts cost no extra memory: the query index holds the same objects anyway.
  */
-export const LOOKAHEAD_OTHER = 60_000;
+export const LOOKAHEAD_OTHER = 20_000;
 
 /** The stored cursor is ahead of the server (it was restored from a backup). */
 export class CursorAheadError extends Error {}
@@ -133,8 +133,16 @@ export async function runPullPipeline(db: ContactsDB, transport: SyncTransport, 
     }
   })();
 
+  // First sync: storing waits until fetching has run as far ahead as it may (or is done), so
+  // the network, validation and the index get the main thread first: searchable sooner.
+  let storeNow = !opts.ahead;
   try {
     for (;;) {
+      if (!storeNow && !fetchDone && mayFetch()) {
+        await toConsumer.wait();
+        continue;
+      }
+      storeNow = true;
       const next = queue.shift();
       if (!next) {
         if (fetchDone) {
