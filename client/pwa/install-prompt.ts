@@ -17,7 +17,7 @@ function set(event: BeforeInstallPromptEvent | null): void {
   for (const listener of listeners) listener();
 }
 
-export function captureInstallPrompt(target: Window = window): void {
+export function captureInstallPrompt(target: Pick<Window, 'addEventListener'> = window): void {
   target.addEventListener('beforeinstallprompt', (event) => {
     event.preventDefault(); // no mini-infobar: the app offers its own button
     set(event as BeforeInstallPromptEvent);
@@ -32,6 +32,10 @@ export async function promptInstall(): Promise<boolean> {
   set(null);
   await event.prompt();
   return (await event.userChoice).outcome === 'accepted';
+}
+
+export function isInstallAvailable(): boolean {
+  return deferred !== null;
 }
 
 function subscribe(listener: () => void): () => void {
