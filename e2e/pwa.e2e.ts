@@ -123,6 +123,17 @@ describe('PWA', () => {
       expect(res.status(), name).toBe(200);
     }
     expect(missing).toEqual([]);
+
+    // Settings: the running version, storage use and persistence (P4), the Live interval (S7).
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByText('App version e2e-B').waitFor();
+    await expect.poll(() => page.getByLabel('Storage used', { exact: true }).textContent()).toMatch(/used of .+ available/);
+    expect(await page.getByText(/^(Persistent|Not persistent)$/).count()).toBe(1);
+    const interval = page.getByRole('textbox', { name: 'Sync interval (seconds)' });
+    expect(await interval.inputValue()).toBe('5');
+    await interval.fill('9');
+    await page.reload();
+    expect(await page.getByRole('textbox', { name: 'Sync interval (seconds)' }).inputValue()).toBe('9');
     await context.close();
   });
 });
