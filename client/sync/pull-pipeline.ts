@@ -12,8 +12,8 @@ import { publishPulled } from './pulled-feed';
 import { indexPending } from './rebase';
 import { isBadRequest, type SyncTransport } from './transport';
 
-/** Records validated per slice; one slice (parse + index) stays well under a 50 ms task. */
-export const PARSE_CHUNK = 1000;
+/** Records validated (and, first sync, indexed) per slice: small tasks, but not so small that indexing overhead grows. */
+export const PARSE_CHUNK = 2500;
 /** Records per storing transaction (each with its own cursor). */
 export const STORE_CHUNK = 1000;
 /**
