@@ -45,7 +45,7 @@ export function getSyncEngine(database: ContactsDB = appDb): SyncEngine {
 }
 
 /** A revoked or expired token (401) shows sign-in; local data and the outbox stay (issue 11). */
-function signOutOnRefusal(transport: SyncTransport, database: ContactsDB, token: string): SyncTransport {
+export function signOutOnRefusal(transport: SyncTransport, database: ContactsDB, token: string): SyncTransport {
   const guard = async <T>(call: Promise<T>): Promise<T> => {
     try {
       return await call;
