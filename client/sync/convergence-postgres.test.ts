@@ -2,12 +2,12 @@
 // talking to TWO real server processes on one PostgreSQL database: every request goes to one of
 // them at random, so pushes, pulls and the retries after lost responses or duplicates switch
 // process. Only the server the harness starts is swapped; devices, faults and checks are the same.
-// Runs: SYNC_PG_PROPERTY_RUNS (default 50).
+// Runs: SYNC_PG_PROPERTY_RUNS (default 30).
 import { afterAll, vi } from 'vitest';
 
 const saved = vi.hoisted(() => {
   const before = process.env.SYNC_PROPERTY_RUNS;
-  process.env.SYNC_PROPERTY_RUNS = process.env.SYNC_PG_PROPERTY_RUNS ?? '50';
+  process.env.SYNC_PROPERTY_RUNS = process.env.SYNC_PG_PROPERTY_RUNS ?? '30';
   return before;
 });
 afterAll(() => {
