@@ -1,37 +1,14 @@
 // PostgreSQL statements for accounts (issue 11), mirroring sqlite-accounts.ts: users, memberships,
 // invites, workspace settings and the user's devices. Plain pooled queries: each is one statement.
 import type pg from 'pg';
-import { toDevice, type DeviceDb } from './sqlite-accounts';
+import { parseSettings, toDevice, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
 import {
-  DEFAULT_WORKSPACE_SETTINGS,
   type DeviceRow,
   type InviteRow,
   type Role,
   type UserRow,
   type WorkspaceSettings,
 } from './types';
-
-type UserDb = { id: string; email: string; password_hash: string; created_at: number };
-type InviteDb = {
-  code_hash: string;
-  workspace_id: string;
-  role: Role;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
-};
-
-const toUser = (r: UserDb): UserRow => ({ id: r.id, email: r.email, passwordHash: r.password_hash, createdAt: r.created_at });
-
-function parseSettings(json: string | null | undefined): WorkspaceSettings {
-  const raw = (json ? JSON.parse(json) : {}) as Partial<WorkspaceSettings>;
-  return {
-    agentsMayDelete: typeof raw.agentsMayDelete === 'boolean' ? raw.agentsMayDelete : DEFAULT_WORKSPACE_SETTINGS.agentsMayDelete,
-    agentsMayExport: typeof raw.agentsMayExport === 'boolean' ? raw.agentsMayExport : DEFAULT_WORKSPACE_SETTINGS.agentsMayExport,
-  };
-}
 
 type Query = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<pg.QueryResult<R>>;
 

@@ -1,59 +1,14 @@
 // SQLite statements for accounts (issue 11): users, memberships, invites, workspace settings and the
 // user's devices. Synchronous; SqliteStorage wraps each call in its exclusive queue.
 import type Database from 'better-sqlite3';
+import { parseSettings, toDevice, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
 import {
-  DEFAULT_WORKSPACE_SETTINGS,
   type DeviceRow,
   type InviteRow,
   type Role,
   type UserRow,
   type WorkspaceSettings,
 } from './types';
-
-type UserDb = { id: string; email: string; password_hash: string; created_at: number };
-type InviteDb = {
-  code_hash: string;
-  workspace_id: string;
-  role: Role;
-  created_by: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-  used_by: string | null;
-};
-export type DeviceDb = {
-  token_hash: string;
-  workspace_id: string;
-  name: string;
-  created_at: number;
-  last_seen_at: number | null;
-  revoked_at: number | null;
-  user_id: string | null;
-  last_sync_at: number | null;
-};
-
-const toUser = (r: UserDb): UserRow => ({ id: r.id, email: r.email, passwordHash: r.password_hash, createdAt: r.created_at });
-
-export function toDevice(r: DeviceDb): DeviceRow {
-  return {
-    workspaceId: r.workspace_id,
-    name: r.name,
-    createdAt: r.created_at,
-    lastSeenAt: r.last_seen_at,
-    revokedAt: r.revoked_at,
-    userId: r.user_id,
-    lastSyncAt: r.last_sync_at,
-  };
-}
-
-function parseSettings(json: string | null | undefined): WorkspaceSettings {
-  if (!json) return { ...DEFAULT_WORKSPACE_SETTINGS };
-  const raw = JSON.parse(json) as Partial<WorkspaceSettings>;
-  return {
-    agentsMayDelete: typeof raw.agentsMayDelete === 'boolean' ? raw.agentsMayDelete : DEFAULT_WORKSPACE_SETTINGS.agentsMayDelete,
-    agentsMayExport: typeof raw.agentsMayExport === 'boolean' ? raw.agentsMayExport : DEFAULT_WORKSPACE_SETTINGS.agentsMayExport,
-  };
-}
 
 export class SqliteAccounts {
   private readonly s;

@@ -7,7 +7,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { RecordKind } from '../../shared/protocol';
 import { migrate } from './migrations';
-import { SqliteAccounts, toDevice, type DeviceDb } from './sqlite-accounts';
+import { SqliteAccounts } from './sqlite-accounts';
+import { toDevice, type DeviceDb } from './account-rows';
 import type { InviteRow, RecordInput, Role, Storage, StorageTx, StoredRecord, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export const DB_FILE_NAME = 'contacts.sqlite';
