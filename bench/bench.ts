@@ -6,7 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, startAppServer } from '../e2e/harness';
 import { askBaseline, startBaselineServer } from './baseline-server';
-import { coldStart, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
+import { coldStart, csvExport, deleteCountsMeasure, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
 import { goalFor } from './goals';
 import { fullPull, pushThroughput } from './server-measures';
 import { summarize, type Summary } from './stats';
@@ -30,7 +30,8 @@ export type BenchResult = {
   records: number;
   measures: MeasureRow[];
   baseline: MeasureRow[];
-  ratios: { name: string; local: number; baseline: number; ratio: number }[];
+  /** local = action -> on screen; localIndex = the query index's share (no rendering), like the baseline's answer. */
+  ratios: { name: string; local: number; localIndex: number; baseline: number; ratio: number; ratioIndex: number }[];
 };
 
 function run(cmd: string, args: string[], log: (s: string) => void): void {
@@ -85,6 +86,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       await inlineEdit(page, ctx, samples);
       log('typing');
       await typing(page, ctx, samples);
+      log('select all matching -> delete counts');
+      await deleteCountsMeasure(page, ctx, samples, totals);
+      log('CSV export');
+      await csvExport(page, ctx, samples);
 
       log('baseline (SQL LIKE + COUNT + OFFSET over HTTP)');
       for (let i = 0; i < ctx.runs + 1; i++) {
@@ -117,7 +122,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     const base = rows(baseSamples).map((r) => ({ ...r, goal: null, met: null, total: totals[`baseline ${r.name}`] }));
     const ratios = base.map((b) => {
       const local = measures.find((m) => m.name === b.name)?.median ?? NaN;
-      return { name: b.name, local, baseline: b.median, ratio: local / b.median };
+      const localIndex = measures.find((m) => m.name === `${b.name} [index only]`)?.median ?? NaN;
+      return { name: b.name, local, localIndex, baseline: b.median, ratio: local / b.median, ratioIndex: localIndex / b.median };
     });
     return {
       at: new Date().toISOString(),

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newDevice } from '../e2e/harness';
 import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../client/features/contacts/view-state';
-import { EDIT_STORED_MARK, RENDERED_MARK, SEARCH_COMMIT_MARK } from '../client/features/contacts/perf-marks';
+import { CSV_READY_MARK, DELETE_COUNTS_MARK, EDIT_STORED_MARK, RENDERED_MARK, SEARCH_COMMIT_MARK } from '../client/features/contacts/perf-marks';
 import { FIRST_SYNC_STORED_MARK } from '../client/sync/pull';
 import type { FilterGroup } from '../shared/schema';
 import { clearMarks, lastEvent, longTasksSince, pageNow, PROBE_SCRIPT, queryMsBetween, waitMark, type MarkHit } from './page-probe';
@@ -193,4 +193,39 @@ export async function memory(page: Page, s: Samples): Promise<void> {
   const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? NaN);
   add(s, 'storage.estimate usage (MB)', usage / 1e6);
   await cdp.detach();
+}
+
+/** Select all on page -> "Select all N matching" -> Delete: the confirmation's counts on screen. */
+export async function deleteCountsMeasure(page: Page, ctx: Ctx, s: Samples, totals: Record<string, number>): Promise<void> {
+  const bar = page.getByRole('region', { name: 'Bulk actions' });
+  for (let run = 0; run < ctx.runs; run++) {
+    await page.getByRole('checkbox', { name: 'Select all on page' }).click({ force: true });
+    await bar.getByRole('button', { name: /^Select all [\d,.\s]+ matching$/ }).click();
+    await bar.getByRole('button', { name: /^Delete/ }).click();
+    const t = await lastEvent(page, 'click');
+    const hit = await waitMark(page, DELETE_COUNTS_MARK, { after: t }, 60_000);
+    add(s, 'select all matching -> delete counts shown', hit.t - t);
+    totals['select all matching -> delete counts shown'] = Number(hit.detail?.total);
+    await page.getByRole('dialog', { name: 'Delete contacts' }).getByRole('button', { name: 'Cancel' }).click();
+    await bar.getByRole('button', { name: 'Clear selection' }).click();
+    await clearMarks(page);
+  }
+}
+
+/** Download CSV of every contact with both extras -> file handed to the download. */
+export async function csvExport(page: Page, ctx: Ctx, s: Samples): Promise<void> {
+  page.on('download', (d) => void d.delete().catch(() => {}));
+  for (let run = 0; run < ctx.runs; run++) {
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Download CSV' });
+    await dialog.getByRole('checkbox', { name: 'Labels from recent sessions' }).check({ force: true });
+    await dialog.getByRole('checkbox', { name: 'Custom fields from recent sessions' }).check({ force: true });
+    await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+    const t = await lastEvent(page, 'click');
+    const hit = await waitMark(page, CSV_READY_MARK, { after: t }, 120_000);
+    add(s, 'CSV export of all, both extras -> file ready', hit.t - t);
+    add(s, 'CSV export: longest main-thread task', (await longTasksSince(page, t)).reduce((m, x) => Math.max(m, x.duration), 0));
+    add(s, 'CSV size (MB)', Number(hit.detail?.bytes) / 1e6);
+    await clearMarks(page);
+  }
 }

@@ -15,6 +15,7 @@ export function goalFor(name: string): Goal | null {
   if (measure === 'initial sync: first page visible') return atMost(1000);
   if (measure === 'initial sync: all searchable') return atMost(5000);
   if (measure === 'edit opt-in: stored with outbox entry') return atMost(3);
+  if (measure === 'CSV export of all, both extras -> file ready') return atMost(1200);
   if (measure === 'JS heap after load (MB)') return atMost(100, 'MB');
   if (measure.startsWith('server: push')) return atLeast(20_000, '/s');
   if (measure === 'server: full pull over HTTP (s)') return atMost(1, 's (server time)');

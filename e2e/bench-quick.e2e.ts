@@ -20,6 +20,8 @@ describe('benchmark quick mode', () => {
       'jump to last page',
       'edit opt-in: stored with outbox entry',
       'typing: long tasks > 50 ms',
+      'select all matching -> delete counts shown',
+      'CSV export of all, both extras -> file ready',
       'JS heap after load (MB)',
       'server: push 10,000 mutations (mutations/s)',
       'server: full pull over HTTP (s)',

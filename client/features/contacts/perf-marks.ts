@@ -3,6 +3,8 @@
 export const RENDERED_MARK = 'contacts:rendered';
 export const SEARCH_COMMIT_MARK = 'contacts:search-commit';
 export const EDIT_STORED_MARK = 'contacts:edit-stored';
+export const DELETE_COUNTS_MARK = 'contacts:delete-counts';
+export const CSV_READY_MARK = 'export:csv-ready';
 
 export type RenderedDetail = {
   /** The view's URL query string when the result was committed to the DOM. */
@@ -31,6 +33,16 @@ export function markRendered(detail: RenderedDetail): void {
 /** The debounced search text reached the view state (end of the debounce). */
 export function markSearchCommit(search: string): void {
   mark(SEARCH_COMMIT_MARK, { search });
+}
+
+/** The delete confirmation shows its counts. */
+export function markDeleteCounts(total: number): void {
+  mark(DELETE_COUNTS_MARK, { total });
+}
+
+/** The CSV file was handed to the browser's download. */
+export function markCsvReady(bytes: number): void {
+  mark(CSV_READY_MARK, { bytes });
 }
 
 /** A table edit was stored in Dexie with its outbox entry. */

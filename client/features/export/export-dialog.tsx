@@ -8,6 +8,7 @@ import { buildContactsCsv, type BuildProgress } from './build-csv';
 import { downloadBlob } from './download-blob';
 import { exportIds, type ExportSort } from './export-ids';
 import { exportFileName } from './file-name';
+import { markCsvReady } from '../contacts/perf-marks';
 
 export type ExportDialogProps = {
   opened: boolean;
@@ -62,6 +63,7 @@ export function ExportDialog({ opened, onClose, search, filter, total, fields }:
       const options = { includeLabels: labels, includeConversationFields: hasConversationFields && convFields };
       const { blob } = await buildContactsCsv(engine, ids, fields, { ...options, signal: controller.signal, onProgress: setProgress });
       downloadBlob(blob, exportFileName());
+      markCsvReady(blob.size); // benchmark (issue 9): file ready
       onClose();
     } catch (e) {
       if (!controller.signal.aborted) setError(e instanceof Error ? e.message : String(e));

@@ -1,11 +1,12 @@
 // V9 "Delete contacts" confirmation: how many selected contacts have conversations and how many
 // have none, and that deletion is permanent on every device. Confirming deletes them all in one
 // local transaction (deleteContacts); sync removes them everywhere (S5).
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { db } from '../../../db/db';
 import { deleteContacts, LocalChangeError } from '../../deps';
 import { countsSentence, deleteCounts, deleteLabel, type DeleteCounts } from './delete-counts';
+import { markDeleteCounts } from '../perf-marks';
 
 type Props = {
   ids: readonly string[] | null;
@@ -28,6 +29,10 @@ export function DeleteDialog({ ids, onClose, onDeleted }: Props) {
       live = false;
     };
   }, [ids]);
+
+  useLayoutEffect(() => {
+    if (counts) markDeleteCounts(counts.total); // benchmark (issue 9): counts on screen
+  }, [counts]);
 
   async function confirm(): Promise<void> {
     if (!ids) return;
