@@ -62,8 +62,9 @@ export const PROBE_SCRIPT = `(() => {
     }, timeoutMs);
   });
   window.__bench = probe;
-  addEventListener('click', (e) => { probe.lastClick = e.timeStamp; }, true);
-  addEventListener('input', (e) => { probe.lastInput = e.timeStamp; }, true);
+  // Trusted events only: the app's own element.click() (e.g. the CSV download link) is no user action.
+  addEventListener('click', (e) => { if (e.isTrusted) probe.lastClick = e.timeStamp; }, true);
+  addEventListener('input', (e) => { if (e.isTrusted) probe.lastInput = e.timeStamp; }, true);
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.longTasks.push({ start: e.startTime, duration: e.duration });
