@@ -31,7 +31,7 @@ describe('Live mode', () => {
     if (build) rmSync(build, { recursive: true, force: true });
   });
 
-  it('[V4][S7] Live on: ingested contact and message show within interval + 2 s; page and selection unchanged. Live off: only after Sync now', async () => {
+  it('[V4][S7] Live on: ingested contact and message show within interval + 2 s; page, selection and an open editor unchanged. Live off: only after Sync now', async () => {
     const { context, page } = await newDevice(browser);
     await signInToDemo(page, server.url);
     await waitForSynced(page);
@@ -60,6 +60,17 @@ describe('Live mode', () => {
     expect(target).not.toBe('');
     const total = await footerTotal(page);
 
+    // An inline editor open with unsaved text on another row that stays on this page.
+    let editing = '';
+    for (let i = 2; i <= 8 && !editing; i++) {
+      const name = await rowName(page, i);
+      if (name !== target) editing = name;
+    }
+    await page.getByRole('button', { name: `Edit email of ${editing}` }).first().click();
+    const editor = page.getByRole('textbox', { name: `Email for ${editing}` });
+    await editor.fill('typing.in.progress@exam');
+    expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+
     await ingest(server.url, key, 'contacts', { name: 'Live Newcomer', email: 'live.newcomer@example.com' });
     await ingest(server.url, key, 'messages', { contact: { email: targetEmail }, channel: 'email', text: 'Hello from the live test' });
     const started = Date.now();
@@ -67,9 +78,12 @@ describe('Live mode', () => {
     await expect.poll(() => footerTotal(page), { timeout: WITHIN_MS, interval: 250 }).toBe(total + 1);
     await expect.poll(lastCell, { timeout: Math.max(500, WITHIN_MS - (Date.now() - started)), interval: 250 }).not.toBe(lastBefore);
     expect(await lastCell()).toBe('just now');
-    // In place: same page, same selection.
+    // In place: same page, same selection, the open editor keeps its text and focus.
     expect(new URL(page.url()).searchParams.get('page')).toBe('2');
     for (const name of picked) expect(await selected(page, name), name).toBe(true);
+    expect(await editor.inputValue()).toBe('typing.in.progress@exam');
+    expect(await editor.evaluate((el) => el === document.activeElement)).toBe(true);
+    await editor.press('Escape');
 
     // Live off: a stable snapshot, its age shown next to "Sync now".
     await page.getByRole('switch', { name: 'Live' }).click({ force: true });
