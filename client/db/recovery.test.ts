@@ -96,7 +96,7 @@ describe('recovery from a broken local database', () => {
     it(`[R4] ${what}: rebuilt, queued changes pushed, device equals the server`, async () => {
       const { a, shared, created } = await deviceWithPendingChanges();
       await damage(a.db);
-      expect(await findProblem(a.db.name)).not.toBeNull();
+      expect(await findProblem(a.db.name, a.db.verno)).not.toBeNull();
 
       const report = await openWithRecovery(a.db);
       expect(report).toMatchObject({ status: 'recovered', keptMutations: 2, dropped: [], signedIn: true });
@@ -108,7 +108,7 @@ describe('recovery from a broken local database', () => {
       const ref = await expectEqualsServer(a);
       expect((await ref.db.contacts.get(created))?.name).toBe('Made offline');
       expect((await ref.db.contacts.get(shared))?.email).toBe('offline@example.com');
-      expect(await findProblem(a.db.name)).toBeNull();
+      expect(await findProblem(a.db.name, a.db.verno)).toBeNull();
     });
   }
 
@@ -152,6 +152,18 @@ describe('recovery from a broken local database', () => {
     a.db.close();
     expect(await openWithRecovery(a.db)).toEqual({ status: 'healthy' });
     expect(await a.db.getMeta('initialSyncDone')).toBe(true);
+  });
+
+  it('[R4] a database a newer app version upgraded is left alone (not judged by our schema)', async () => {
+    const { a } = await deviceWithPendingChanges();
+    a.db.close();
+    await rawUpgrade(a.db.name, (idb) => idb.deleteObjectStore('bases'));
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(a.db.name, 30); // version(3) of a newer app
+      req.onsuccess = () => (req.result.close(), resolve());
+      req.onerror = () => reject(req.error);
+    });
+    expect(await findProblem(a.db.name, a.db.verno)).toBeNull();
   });
 
   it('[R4] a wiped database (deleted while the app was closed) opens signed out, without throwing', async () => {

@@ -51,7 +51,7 @@ export function isCorruptionError(error: unknown, depth = 0): boolean {
 export async function openWithRecovery(db: ContactsDB): Promise<RecoveryReport> {
   let problem: string | null;
   try {
-    problem = await findProblem(db.name);
+    problem = await findProblem(db.name, db.verno);
   } catch (error) {
     problem = `unreadable: ${describe(error)}`;
   }
@@ -67,8 +67,8 @@ export async function openWithRecovery(db: ContactsDB): Promise<RecoveryReport> 
   return recoverDatabase(db, problem);
 }
 
-/** null = healthy (or no database yet); otherwise what is wrong, in words. */
-export async function findProblem(name: string): Promise<string | null> {
+/** null = healthy (or no database yet); otherwise what is wrong, in words. ourVersion: ContactsDB.verno. */
+export async function findProblem(name: string, ourVersion: number): Promise<string | null> {
   const probe = new Dexie(name);
   try {
     await probe.open();
@@ -78,6 +78,9 @@ export async function findProblem(name: string): Promise<string | null> {
     return `cannot open: ${describe(error)}`;
   }
   try {
+    // A newer app version (another tab) upgraded it: its schema is not ours to judge. (Native version
+    // x.1 = Dexie's own patch of a missing table, not an upgrade.)
+    if (Math.floor(probe.verno) > ourVersion) return null;
     const present = new Set(probe.tables.map((t) => t.name));
     const missing = TABLES.filter((t) => !present.has(t));
     if (missing.length) return `missing tables: ${missing.join(', ')}`;
