@@ -28,4 +28,15 @@ describe('database upgrades with several tabs', () => {
     newTab.close();
     await Dexie.delete(name);
   });
+
+  it('[S10] a deletion of the database (site data cleared) closes the tab\'s connection and says so', async () => {
+    const name = `wiped-${newId()}`;
+    const tab = new ContactsDB(name);
+    await tab.open();
+    const reasons: string[] = [];
+    guardUpgrades(tab, (n) => reasons.push(`${n.kind}: ${n.message}`));
+    await Promise.race([Dexie.delete(name), new Promise((_, reject) => setTimeout(() => reject(new Error('delete hung')), 3000))]);
+    expect(reasons).toEqual([expect.stringMatching(/^reload-needed: The data on this device was deleted/)]);
+    expect(tab.isOpen()).toBe(false);
+  });
 });

@@ -6,9 +6,14 @@ import type { ContactsDB } from './db';
 export type UpgradeNotice = { kind: 'reload-needed' | 'blocked'; message: string };
 
 export function guardUpgrades(db: ContactsDB, onNotice: (notice: UpgradeNotice) => void): () => void {
-  const onVersionChange = () => {
+  const onVersionChange = (event: IDBVersionChangeEvent) => {
     db.close();
-    onNotice({ kind: 'reload-needed', message: 'A newer version of the app was opened in another tab. Reload this tab to continue.' });
+    // newVersion null: the database is being deleted (site data cleared, another tab, DevTools).
+    const message =
+      event.newVersion === null
+        ? 'The data on this device was deleted. Reload this tab to sign in and sync again.'
+        : 'A newer version of the app was opened in another tab. Reload this tab to continue.';
+    onNotice({ kind: 'reload-needed', message });
     return false; // we handled it: Dexie must not reopen behind our back
   };
   const onBlocked = () =>
