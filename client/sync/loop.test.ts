@@ -144,6 +144,20 @@ describe('sync loop', () => {
     expect(attempts()).toBe(after); // not live: no more retries once it worked
   });
 
+  it('[S9] a rate-limited push waits at least the time the server asked for', async () => {
+    script.fail = new Error('too many pushes from this device: retry in 5000 ms');
+    makeEngine({ backoffBaseMs: 1000, backoffMaxMs: 8000 }).start();
+    await flush();
+    expect(script.calls.length).toBe(1);
+    script.fail = null;
+    await vi.advanceTimersByTimeAsync(4999);
+    await flush();
+    expect(script.calls.length).toBe(1); // the 1 s backoff alone would have retried by now
+    await vi.advanceTimersByTimeAsync(1);
+    await flush();
+    expect(script.calls.length).toBeGreaterThan(1);
+  });
+
   it('[S7] jitter keeps the delay between half and all of the exponential step', () => {
     const low = new SyncEngine({ db, transportFor: () => scriptedTransport(script), random: () => 0 });
     const high = new SyncEngine({ db, transportFor: () => scriptedTransport(script), random: () => 0.999 });

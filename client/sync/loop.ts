@@ -16,7 +16,7 @@ import { getSession } from '../session';
 import { pullAll } from './pull';
 import { pushAll } from './push';
 import { appSyncStatus, type SyncStatusStore } from './status';
-import { errorText, isUnauthorized, type SyncTransport } from './transport';
+import { errorText, isUnauthorized, retryHintMs, type SyncTransport } from './transport';
 
 export const SYNC_LOCK_NAME = 'all-contacts-sync';
 
@@ -191,7 +191,8 @@ export class SyncEngine {
       } else {
         this.failures += 1;
         this.status.set({ lastError: errorText(error), firstSync: null });
-        this.schedule(this.backoffDelay());
+        // Never sooner than a rate-limited server asked (S9: 429 with "retry in N ms").
+        this.schedule(Math.max(this.backoffDelay(), retryHintMs(error)));
       }
     } finally {
       this.status.set({ syncing: false });

@@ -22,8 +22,7 @@ export async function pushAll(db: ContactsDB, transport: SyncTransport, clientId
   for (;;) {
     const batch = await db.outbox.where('id').above(after).limit(LIMITS.pushBatchMax).toArray();
     if (!batch.length) return summary;
-    const results = await pushBatch(transport, clientId, batch);
-    await storeResults(db, batch, results);
+    const results = await pushBatch(db, transport, clientId, batch);
     summary.pushed += batch.length;
     for (const r of results) summary[r.status] += 1;
     after = batch[batch.length - 1].id;
@@ -33,18 +32,24 @@ export async function pushAll(db: ContactsDB, transport: SyncTransport, clientId
 /**
  * A batch the server refuses as a whole (400: e.g. a mutation an older app version queued that
  * the current schema no longer accepts) is retried one mutation at a time; one that is still
- * refused becomes 'rejected' locally, so it can never block the rest of the outbox.
+ * refused becomes 'rejected' locally, so it can never block the rest of the outbox. Results are
+ * stored as they arrive, so a failure midway (e.g. 429) keeps the progress made so far.
  */
-async function pushBatch(transport: SyncTransport, clientId: string, batch: Mutation[]): Promise<MutationResult[]> {
+async function pushBatch(db: ContactsDB, transport: SyncTransport, clientId: string, batch: Mutation[]): Promise<MutationResult[]> {
+  let results: MutationResult[];
   try {
-    return (await transport.push({ clientId, mutations: batch })).results;
+    results = (await transport.push({ clientId, mutations: batch })).results;
   } catch (error) {
     if (!isBadRequest(error)) throw error;
-    if (batch.length === 1) return [{ id: batch[0].id, status: 'rejected', reason: errorText(error) }];
-    const results: MutationResult[] = [];
-    for (const m of batch) results.push(...(await pushBatch(transport, clientId, [m])));
-    return results;
+    if (batch.length > 1) {
+      const split: MutationResult[] = [];
+      for (const m of batch) split.push(...(await pushBatch(db, transport, clientId, [m])));
+      return split;
+    }
+    results = [{ id: batch[0].id, status: 'rejected', reason: errorText(error) }];
   }
+  await storeResults(db, batch, results);
+  return results;
 }
 
 /** Applies one push response (exported for tests). */

@@ -30,6 +30,12 @@ export function isBadRequest(error: unknown): boolean {
   return data?.code === 'BAD_REQUEST' || data?.httpStatus === 400;
 }
 
+/** The wait a rate-limited server asked for ("… retry in 1500 ms", HTTP 429), else 0. */
+export function retryHintMs(error: unknown): number {
+  const match = /retry in (\d+) ms/.exec(error instanceof Error ? error.message : String(error));
+  return match ? Math.min(Number(match[1]), 10 * 60_000) : 0;
+}
+
 export function errorText(error: unknown): string {
   // P4: a pull that cannot be stored (disk full) says so; the cursor did not move, nothing is lost.
   if (isQuotaError(error)) return 'This device is out of storage space: new changes cannot be stored. Free up disk space.';
