@@ -9,6 +9,7 @@ import { LIMITS } from '../../shared/limits';
 import { newId } from '../../shared/ids';
 import { publishChanges } from './change-feed';
 import type { BaseRow, ContactsDB, MutableTable } from './db';
+import { unstoredContact } from './unstored';
 import { isQuotaError, QUOTA_MESSAGE } from './quota';
 import { applyToState, touchedBy, type RecordState } from './record-apply';
 import { emptyTouched, viewTable, writeStates, type Touched } from './view-write';
@@ -72,6 +73,8 @@ async function applyOne(db: ContactsDB, m: Mutation, now: number, touched: Touch
   const keys = ids.map((id) => [table, id] as [MutableTable, string]);
   const bases = await db.bases.bulkGet(keys);
   const isCreate = m.name.endsWith('.create');
+  // First sync: a contact shown from the network but not stored yet is edited on top of that copy.
+  if (table === 'contacts' && !isCreate) ids.forEach((id, i) => (current[i] ??= bases[i] ? undefined : unstoredContact(db, id)));
   const singular = table.slice(0, -1);
   if (isCreate && current[0]) throw new LocalChangeError(`${singular} ${ids[0]} already exists`);
   // Not shown but with pending history = deleted here: an id is never reused (no resurrection).

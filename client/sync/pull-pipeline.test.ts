@@ -74,6 +74,38 @@ describe('pull pipeline', () => {
     engine.close();
   });
 
+  it('[S5][V7] a contact shown from the network before it is stored can be edited; storing rebases the edit and it syncs', async () => {
+    const d = await device('edit-early');
+    const engine = createQueryEngine(d.db);
+    await engine.settled();
+    const gate = gatedStore(d);
+    const run = runPullPipeline(d.db, d.transport, {
+      clientId: d.session.clientId,
+      start: 0,
+      limit: 500,
+      ahead: true,
+      store: gate.store,
+      onStored: () => undefined,
+    });
+    await expect.poll(() => engine.count(everyone, ctx), { timeout: 20_000 }).toBe(CONTACTS);
+    expect(await d.db.contacts.count()).toBe(0);
+    const id = engine.matchingIds({ ...everyone, sort: { by: 'name', dir: 'asc' } }, ctx)[0];
+    const shown = engine.get(id)!;
+
+    await patchContact(d.db, id, { set: { name: 'Edited Before Stored' } });
+    expect((await d.db.contacts.get(id))?.name).toBe('Edited Before Stored');
+
+    gate.open();
+    await run;
+    const stored = await d.db.contacts.get(id);
+    expect(stored).toEqual({ ...shown, name: 'Edited Before Stored', updatedAt: stored!.updatedAt });
+    await d.push();
+    const fresh = await device('checker');
+    await fresh.pull();
+    expect((await fresh.db.contacts.get(id))?.name).toBe('Edited Before Stored');
+    engine.close();
+  });
+
   it('[S5] a contact with a pending edit is not shown from the network; once stored it shows server data + the edit', async () => {
     const d = await device('pending');
     await d.pull();

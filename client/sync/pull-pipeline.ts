@@ -9,6 +9,7 @@ import type { Contact } from '../../shared/schema';
 import type { ContactsDB } from '../db/db';
 import { keyString } from '../db/record-apply';
 import { publishPulled } from './pulled-feed';
+import { forgetUnstored, rememberUnstored } from '../db/unstored';
 import { indexPending } from './rebase';
 import { isBadRequest, type SyncTransport } from './transport';
 
@@ -81,6 +82,7 @@ async function parsePage(db: ContactsDB, raw: PullResponse, preview: boolean): P
       else upserts.push(c.data as Contact);
     }
     if (pending) {
+      rememberUnstored(db, upserts, removed);
       publishPulled({ db, upserts, removed });
       if (i + PARSE_CHUNK < raw.changes.length) await yieldToEventLoop();
     }
@@ -153,7 +155,10 @@ export async function runPullPipeline(db: ContactsDB, transport: SyncTransport, 
         continue;
       }
       storing = true;
-      for (const chunk of splitPage(next.page, STORE_CHUNK)) await opts.store(chunk);
+      for (const chunk of splitPage(next.page, STORE_CHUNK)) {
+        await opts.store(chunk);
+        forgetUnstored(db, chunk.changes.filter((c) => c.kind === 'contact').map((c) => c.id));
+      }
       storing = false;
       bufferedOther -= next.other;
       toProducer.fire();
