@@ -2,7 +2,7 @@
 // two tabs of one context share one database and never push the same mutation twice (S6, S7, S10).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { bodyRows, launchBrowser, newDevice, rowName, signInToDemo, startAppServer, type AppServer } from './harness';
+import { bodyRows, launchBrowser, newDevice, rowName, signInToDemo, startAppServer, waitForSynced, type AppServer } from './harness';
 
 type PushLog = { procedure: string; mutations: number; replayed: number; applied: number };
 
@@ -58,6 +58,7 @@ describe('sync between devices', () => {
   it('[S10] two tabs of one browser share the database and never push the same mutation twice', async () => {
     const device = await newDevice(browser);
     await signInToDemo(device.page, server.url);
+    await waitForSynced(device.page);
     const second = await device.context.newPage();
     await second.goto(`${server.url}/contacts`);
     await bodyRows(second).nth(9).waitFor();

@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A shared 2-core machine can be slow: wait up to 15 s for the page to show what is expected.
+    expect: { poll: { timeout: 15_000, interval: 100 } },
   },
 });

@@ -110,9 +110,9 @@ async function checkCustomFields(db: ContactsDB, values: CustomFields): Promise<
   }
 }
 
-export function publishTouched(touched: Touched): void {
+export function publishTouched(touched: Touched, origin?: 'pull'): void {
   for (const table of ['contacts', 'conversations', 'fields', 'segments'] as const) {
-    if (touched[table].size) publishChanges({ table, ids: [...touched[table]] });
+    if (touched[table].size) publishChanges({ table, ids: [...touched[table]], ...(origin ? { origin } : {}) });
   }
 }
 

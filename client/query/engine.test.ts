@@ -5,6 +5,7 @@ import { newId } from '../../shared/ids';
 import type { FilterContext } from '../../shared/filter/evaluate';
 import { makeContact, makeField, testId } from '../../shared/filter/test-contact';
 import { publishChanges } from '../db/change-feed';
+import { publishPulled } from '../sync/pulled-feed';
 import { createContact } from '../db/changes';
 import { ContactsDB } from '../db/db';
 import { createQueryEngine, type QueryEngine } from './engine';
@@ -76,6 +77,21 @@ describe('[Q1][S1] query engine over Dexie', () => {
     publishChanges({ table: 'contacts', ids: [testId(2)] });
     await engine.settled();
     expect(names(engine)).toEqual(['Cleo', 'Zoë']);
+  });
+
+  it('[S2][Q1] during a first sync, an edit of a contact shown from the network reaches the index at once', async () => {
+    const db = freshDb();
+    const engine = start(db);
+    await engine.settled();
+    publishPulled({ db, upserts: [makeContact({ id: testId(1), name: 'Pulled Name' })], removed: [] });
+    await engine.settled();
+    expect(names(engine)).toEqual(['Pulled Name']);
+
+    // A local edit (or another tab's) wrote a newer version before the pull stored this record.
+    await db.contacts.put(makeContact({ id: testId(1), name: 'Edited Name' }));
+    publishChanges({ table: 'contacts', ids: [testId(1)] });
+    await engine.settled();
+    expect(names(engine)).toEqual(['Edited Name']);
   });
 
   it('[S2][Q1] changes made through the local change API reach the index', async () => {

@@ -204,8 +204,9 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
         previewed.clear(); // a full resync pulls everything again
       } else {
         for (const id of notice.ids) {
-          // Stored as previewed: nothing to re-read (unless a reload may have read past it already).
-          if (previewed.delete(id) && !reloading) continue;
+          // Stored by the pull as previewed: nothing to re-read (unless a reload may have read past
+          // it already). Any other notice (a local edit, another tab) means Dexie has newer data.
+          if (previewed.delete(id) && notice.origin === 'pull' && !reloading) continue;
           dirtyIds.add(id);
         }
         if (!hasWork()) return;

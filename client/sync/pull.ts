@@ -100,7 +100,7 @@ export async function storePage(db: ContactsDB, page: PullResponse): Promise<voi
     await rebaseRecords(db, [...rebaseKeys.values()], indexPending(outbox), now, touched);
     await db.setMeta('cursor', page.cursor);
   });
-  publishTouched(touched);
+  publishTouched(touched, 'pull');
 }
 
 async function writeDirect(db: ContactsDB, changes: Change[], pendingDeleted: Set<string>, touched: Touched): Promise<void> {
