@@ -82,11 +82,16 @@ describe('sync between devices', () => {
       Promise.all([0, 1, 2, 3, 4, 5].map(async (row) => bodyRows(page).nth(row).getByRole('switch').isChecked()));
     await expect.poll(async () => JSON.stringify(await states(second))).toBe(JSON.stringify(await states(device.page)));
 
-    const pushes = pushLogs(server.logs().slice(logStart));
-    const pushed = pushes.reduce((sum, p) => sum + p.mutations, 0);
-    const replayed = pushes.reduce((sum, p) => sum + p.replayed, 0);
-    expect(pushed).toBe(6);
-    expect(replayed).toBe(0);
+    // The server receives all six, once: wait for them, give both tabs time to (wrongly) push
+    // again, then count. A replay would show as `replayed`, a double push as more than six.
+    const pushedSoFar = () => pushLogs(server.logs().slice(logStart));
+    const total = (key: 'mutations' | 'replayed') => pushedSoFar().reduce((sum, p) => sum + p[key], 0);
+    await expect.poll(() => total('mutations'), { timeout: 20_000 }).toBe(6);
+    await waitForNoPending(device.page);
+    await waitForNoPending(second);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(total('mutations')).toBe(6);
+    expect(total('replayed')).toBe(0);
     await device.context.close();
   });
 });
