@@ -3,6 +3,7 @@
 import {
   DEFAULT_WORKSPACE_SETTINGS,
   type DeviceRow,
+  type InviteRow,
   type Role,
   type UserRow,
   type WorkspaceSettings,
@@ -33,6 +34,19 @@ export type DeviceDb = {
 };
 
 export const toUser = (r: UserDb): UserRow => ({ id: r.id, email: r.email, passwordHash: r.password_hash, createdAt: r.created_at });
+
+export function toInvite(r: InviteDb): InviteRow {
+  return {
+    codeHash: r.code_hash,
+    workspaceId: r.workspace_id,
+    role: r.role,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    expiresAt: r.expires_at,
+    usedAt: r.used_at,
+    usedBy: r.used_by,
+  };
+}
 
 export function toDevice(r: DeviceDb): DeviceRow {
   return {

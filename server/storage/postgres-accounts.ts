@@ -1,7 +1,7 @@
 // PostgreSQL statements for accounts (issue 11), mirroring sqlite-accounts.ts: users, memberships,
 // invites, workspace settings and the user's devices. Plain pooled queries: each is one statement.
 import type pg from 'pg';
-import { parseSettings, toDevice, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
+import { parseSettings, toDevice, toInvite, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
 import {
   type DeviceRow,
   type InviteRow,
@@ -83,17 +83,7 @@ export class PostgresAccounts {
   }
   async findInvite(codeHash: string): Promise<InviteRow | null> {
     const r = await this.one<InviteDb>('SELECT * FROM invites WHERE code_hash = $1', [codeHash]);
-    if (!r) return null;
-    return {
-      codeHash: r.code_hash,
-      workspaceId: r.workspace_id,
-      role: r.role,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedBy: r.used_by,
-    };
+    return r ? toInvite(r) : null;
   }
   /** Single use across processes: the conditional UPDATE lets exactly one caller win. */
   async useInvite(codeHash: string, userId: string, at: number): Promise<boolean> {

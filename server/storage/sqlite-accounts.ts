@@ -1,7 +1,7 @@
 // SQLite statements for accounts (issue 11): users, memberships, invites, workspace settings and the
 // user's devices. Synchronous; SqliteStorage wraps each call in its exclusive queue.
 import type Database from 'better-sqlite3';
-import { parseSettings, toDevice, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
+import { parseSettings, toDevice, toInvite, toUser, type DeviceDb, type InviteDb, type UserDb } from './account-rows';
 import {
   type DeviceRow,
   type InviteRow,
@@ -87,17 +87,7 @@ export class SqliteAccounts {
   }
   findInvite(codeHash: string): InviteRow | null {
     const r = this.s.invite.get(codeHash);
-    if (!r) return null;
-    return {
-      codeHash: r.code_hash,
-      workspaceId: r.workspace_id,
-      role: r.role,
-      createdBy: r.created_by,
-      createdAt: r.created_at,
-      expiresAt: r.expires_at,
-      usedAt: r.used_at,
-      usedBy: r.used_by,
-    };
+    return r ? toInvite(r) : null;
   }
   useInvite(codeHash: string, userId: string, at: number): boolean {
     return this.s.useInvite.run(at, userId, codeHash).changes === 1;
