@@ -9,6 +9,8 @@ export type MarkMatch = {
   viewIncludes?: string;
   total?: number;
   table?: boolean;
+  /** The view answered from the full index (not a cold-start preview read from Dexie). */
+  searchable?: boolean;
   minRows?: number;
   search?: string;
   id?: string;
@@ -33,6 +35,7 @@ export const PROBE_SCRIPT = `(() => {
     if (m.viewIncludes !== undefined && !String(v.view ?? '').includes(m.viewIncludes)) return false;
     if (m.total !== undefined && v.total !== m.total) return false;
     if (m.table !== undefined && v.table !== m.table) return false;
+    if (m.searchable !== undefined && v.searchable !== m.searchable) return false;
     if (m.minRows !== undefined && !(Number(v.rows) >= m.minRows)) return false;
     if (m.search !== undefined && v.search !== m.search) return false;
     if (m.id !== undefined && v.id !== m.id) return false;

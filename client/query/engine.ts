@@ -9,6 +9,8 @@
 // First sync: contacts pulled but not stored yet come straight from the sync (pulled-feed.ts) and
 // are kept as "previewed" until their own stored notice arrives; that notice then needs no re-read
 // (the stored record is the same object: a preview is never sent for a record with pending edits).
+// Cold start: until the first load is complete, the plain view's page is read straight from Dexie
+// (first-page-preview.ts) so the table shows in milliseconds; search and filters wait for the index.
 import type { ChangeNotice } from '../db/change-feed';
 import { subscribeChanges } from '../db/change-feed';
 import type { ContactsDB } from '../db/db';
@@ -16,6 +18,7 @@ import { subscribePulled, type PulledContacts } from '../sync/pulled-feed';
 import type { Contact, FieldDefinition } from '../../shared/schema';
 import type { FilterContext } from '../../shared/filter/evaluate';
 import { ContactIndex, LOAD_CHUNK } from './contact-index';
+import { FirstPagePreview } from './first-page-preview';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult } from './types';
 
 export { LOAD_CHUNK };
@@ -33,6 +36,12 @@ export type QueryEngine = {
   readonly fields: readonly FieldDefinition[];
   subscribe(listener: () => void): () => void;
   query(q: ContactQuery, ctx: FilterContext): QueryResult;
+  /**
+   * Before the index is ready: the page read straight from Dexie when the query allows it
+   * (no search, no filter, sorted by a date; see first-page-preview.ts), undefined while that
+   * read is under way, null when the query must wait for the index (or the index is ready).
+   */
+  preview(q: ContactQuery): QueryResult | null | undefined;
   matchingIds(q: MatchQuery & { sort: ContactSort }, ctx: FilterContext): string[];
   count(q: MatchQuery, ctx: FilterContext): number;
   /** Distinct conversation labels on the device (options for the Labels filter). */
@@ -44,7 +53,12 @@ export type QueryEngine = {
   close(): void;
 };
 
-export type QueryEngineOptions = { chunkSize?: number; locale?: string };
+export type QueryEngineOptions = {
+  chunkSize?: number;
+  locale?: string;
+  /** Tests: the first load waits for this (to observe the cold-start preview while loading). */
+  holdFirstLoad?: Promise<void>;
+};
 
 function yieldToEventLoop(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -80,6 +94,9 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
   let loaded = 0;
   let closed = false;
   const listeners = new Set<() => void>();
+  const firstPage = new FirstPagePreview(db, () => {
+    if (!ready && !closed) bump();
+  });
 
   // Work waiting to be applied.
   let needReload = true;
@@ -114,6 +131,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
   const hasWork = (): boolean => needReload || fieldsDirty || dirtyIds.size > 0;
 
   async function reload(): Promise<void> {
+    if (!ready && options.holdFirstLoad) await options.holdFirstLoad;
     const fresh = new ContactIndex({ locale: options.locale });
     const freshFields = await db.fields.toArray();
     fresh.setFields(freshFields);
@@ -140,6 +158,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     fields = freshFields;
     loaded = fresh.size;
     ready = true;
+    firstPage.close(); // the index answers everything from now on
   }
 
   async function applyChanges(): Promise<void> {
@@ -199,6 +218,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
 
   const unsubscribe = subscribeChanges((notice: ChangeNotice) => {
     if (notice.table === 'contacts') {
+      if (!ready) firstPage.invalidate();
       if ('reset' in notice) {
         needReload = true;
         previewed.clear(); // a full resync pulls everything again
@@ -256,6 +276,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
       measureQuery(start, result.total);
       return result;
     },
+    preview: (q) => (ready ? null : firstPage.get(q)),
     matchingIds: (q, ctx) => index.matchingIds(q, ctx),
     count: (q, ctx) => index.count(q, ctx),
     labels: () => index.labels(),
@@ -265,6 +286,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     },
     close() {
       closed = true;
+      firstPage.close();
       clearTimeout(previewTimer);
       unsubscribe();
       unsubscribePulled();

@@ -7,13 +7,20 @@ import type { FilterContext } from '../../shared/filter/evaluate';
 import { db } from '../db/db';
 import { getQueryEngine } from './app-engine';
 import type { QueryEngine } from './engine';
-import type { ContactQuery } from './types';
+import type { ContactQuery, QueryResult } from './types';
 
 export { getQueryEngine } from './app-engine';
 
 export type ContactsQueryResult = {
   /** False until every contact is loaded into the index (show a loading state). */
   ready: boolean;
+  /**
+   * Not ready yet, but this page was read straight from Dexie (plain view sorted by a date):
+   * rows and total are exact; "select all matching" waits for the index (matchingIds is empty).
+   */
+  preview: boolean;
+  /** Contacts in the index so far (loading progress). */
+  loaded: number;
   total: number;
   rows: Contact[];
   /** Ids of every match in sort order ("select all N matching"); computed on demand. */
@@ -23,7 +30,7 @@ export type ContactsQueryResult = {
 };
 
 const NO_FIELDS: FieldDefinition[] = [];
-const NO_ROWS: Contact[] = [];
+const NOT_READY: QueryResult = { total: 0, rows: [] };
 const MINUTE = 60_000;
 
 // "Now" for relative date filters, to the minute: results (and their cache) change at most once a minute.
@@ -56,10 +63,11 @@ export function useContactsQuery(q: ContactQuery, engine: QueryEngine = getQuery
   const stable = useMemo(() => q, [key]);
   const ready = engine.ready;
   const result = useMemo(
-    () => (ready ? engine.query(stable, ctx) : { total: 0, rows: NO_ROWS }),
+    () => (ready ? engine.query(stable, ctx) : (engine.preview(stable) ?? NOT_READY)),
     // version: the index changed; re-read even though the engine object is the same
     [engine, ready, stable, ctx, version],
   );
   const matchingIds = useCallback(() => (ready ? engine.matchingIds(stable, ctx) : []), [engine, ready, stable, ctx]);
-  return { ready, total: result.total, rows: result.rows, matchingIds, error: engine.error };
+  const preview = !ready && result !== NOT_READY;
+  return { ready, preview, loaded: engine.loaded, total: result.total, rows: result.rows, matchingIds, error: engine.error };
 }

@@ -102,16 +102,17 @@ export function ContactsPage() {
   // First sync: pulled contacts reach the query index before they are stored, so the table shows
   // as soon as there is something to show; the progress screen only covers the empty start.
   const firstSyncEmpty = status.firstSync !== null && result.total === 0 && !narrowed;
-  const tableShown = result.ready && !result.error && result.total > 0 && !firstSyncEmpty;
+  // Cold start: a page read straight from Dexie (result.preview) shows before the index is ready.
+  const tableShown = (result.ready || result.preview) && !result.error && result.total > 0 && !firstSyncEmpty;
   // Layout effect: runs right after React wrote the result to the DOM, before the browser paints.
   useLayoutEffect(() => {
-    markRendered({ view: window.location.search, total: result.total, rows: result.rows.length, firstId: result.rows[0]?.id ?? null, table: tableShown });
-  }, [result.rows, result.total, tableShown]);
+    markRendered({ view: window.location.search, total: result.total, rows: result.rows.length, firstId: result.rows[0]?.id ?? null, table: tableShown, searchable: result.ready });
+  }, [result.rows, result.total, tableShown, result.ready]);
 
   let body: React.ReactNode;
   if (status.firstSync && firstSyncEmpty) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
   else if (result.error) body = <StorageErrorAlert error={result.error} />;
-  else if (!result.ready) body = <LoadingContacts />;
+  else if (!result.ready && !result.preview) body = <LoadingContacts loaded={result.loaded} />;
   else if (result.total === 0 && !narrowed) body = <NoContacts />;
   else if (result.total === 0) body = <NoMatches onClear={clearFilters} />;
   else
@@ -170,7 +171,7 @@ export function ContactsPage() {
           Storing your workspace on this device: {status.firstSync.received.toLocaleString()} of {status.firstSync.total.toLocaleString()} records
         </Text>
       )}
-      {result.ready && !firstSyncEmpty && (
+      {(result.ready || result.preview) && !firstSyncEmpty && (
         <PaginationBar
           total={result.total}
           page={view.page}
@@ -182,7 +183,7 @@ export function ContactsPage() {
       <BulkBar
         count={selected.size}
         pageFullySelected={pageFullySelected}
-        matching={result.total}
+        matching={result.ready ? result.total : 0}
         onSelectAllMatching={() => onSelect(result.matchingIds(), true)}
         onDelete={() => setDeletingIds([...selected])}
         onClear={clearSelection}

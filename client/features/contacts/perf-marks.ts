@@ -14,6 +14,8 @@ export type RenderedDetail = {
   firstId: string | null;
   /** The table is on screen (not a loading, empty or first-sync state). */
   table: boolean;
+  /** The whole index answers (false: a cold-start page read straight from Dexie). */
+  searchable: boolean;
 };
 
 function mark(name: string, detail: unknown): void {

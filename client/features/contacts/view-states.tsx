@@ -22,10 +22,18 @@ export function FirstSyncProgress({ received, total }: { received: number; total
   );
 }
 
-export function LoadingContacts() {
+/** Cold start: the index loads (search, filters and name order answer once it is complete). */
+export function LoadingContacts({ loaded = 0 }: { loaded?: number }) {
   return (
     <Center py="xl">
-      <Loader aria-label="Loading contacts" />
+      <Stack align="center" gap="xs">
+        <Loader aria-label="Loading contacts" />
+        {loaded > 0 && (
+          <Text size="sm" c="dimmed" role="status">
+            Preparing search: {loaded.toLocaleString()} contacts loaded
+          </Text>
+        )}
+      </Stack>
     </Center>
   );
 }
