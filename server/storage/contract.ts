@@ -176,5 +176,79 @@ export function describeStorageContract(name: string, open: () => Storage): void
       });
       expect(await storage.getClient(clientId)).toEqual({ workspaceId: a.id, lastMutationId: 3 });
     });
+
+    it('[R2] the ingest match follows a changed email and phone; an unchanged one still matches after an edit', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const id = newId();
+      const put = (data: object) => storage.transaction((tx) => tx.putRecord(a.id, { kind: 'contact', id, data: { createdAt: 1, ...data } }));
+      await put({ email: 'Old@x.io', phone: '+33612345678', name: 'A' });
+      await put({ email: 'Old@x.io', phone: '+33612345678', name: 'B' });
+      await storage.transaction(async (tx) => {
+        expect((await tx.findContactByEmail(a.id, 'old@X.io'))?.data).toMatchObject({ name: 'B' });
+        expect((await tx.findContactByPhone(a.id, '+33612345678'))?.id).toBe(id);
+      });
+      await put({ email: 'new@x.io', phone: '+33612345678', name: 'C' });
+      await storage.transaction(async (tx) => {
+        expect(await tx.findContactByEmail(a.id, 'old@x.io')).toBeNull();
+        expect((await tx.findContactByEmail(a.id, 'NEW@x.io'))?.id).toBe(id);
+        expect((await tx.findContactByPhone(a.id, '+33612345678'))?.id).toBe(id);
+      });
+      await put({ email: 'new@x.io', phone: '+14155550132', name: 'D' });
+      await storage.transaction(async (tx) => {
+        expect(await tx.findContactByPhone(a.id, '+33612345678')).toBeNull();
+        expect((await tx.findContactByPhone(a.id, '+14155550132'))?.id).toBe(id);
+        expect((await tx.findContactByEmail(a.id, 'new@x.io'))?.data).toMatchObject({ name: 'D' });
+      });
+    });
+
+    it('[S4][S3] after a rolled-back transaction the next write takes the next committed seq; its results and mark are gone', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const clientId = newId();
+      expect(await storage.transaction((tx) => tx.putRecord(a.id, { kind: 'segment', id: newId(), data: {} }))).toBe(1);
+      await expect(
+        storage.transaction(async (tx) => {
+          await tx.ensureClient(clientId, a.id);
+          await tx.putRecord(a.id, { kind: 'segment', id: newId(), data: {} });
+          await tx.recordMutationResult(clientId, a.id, 5, { status: 'applied', reason: null });
+          expect(await tx.ensureClient(clientId, a.id)).toEqual({ workspaceId: a.id, lastMutationId: 5 });
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await storage.getClient(clientId)).toBeNull();
+      await storage.transaction(async (tx) => {
+        expect(await tx.ensureClient(clientId, a.id)).toEqual({ workspaceId: a.id, lastMutationId: 0 });
+        expect(await tx.getMutationResult(clientId, 5)).toBeNull();
+        expect(await tx.putRecord(a.id, { kind: 'segment', id: newId(), data: {} })).toBe(2);
+      });
+      expect(await storage.headSeq(a.id)).toBe(2);
+    });
+
+    it('[S9] getRecord after ownerOf answers only for the id\'s own workspace and kind, and sees writes made since', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      const b = { id: newId(), name: 'B', createdAt: 1 };
+      await storage.createWorkspace(a);
+      await storage.createWorkspace(b);
+      const id = newId();
+      await storage.transaction((tx) => tx.putRecord(a.id, { kind: 'contact', id, data: { v: 1 } }));
+      await storage.transaction(async (tx) => {
+        await tx.ownerOf(id);
+        expect(await tx.getRecord(b.id, 'contact', id)).toBeNull();
+        await tx.ownerOf(id);
+        expect(await tx.getRecord(a.id, 'segment', id)).toBeNull();
+        await tx.ownerOf(id);
+        expect((await tx.getRecord(a.id, 'contact', id))?.data).toEqual({ v: 1 });
+        await tx.ownerOf(id);
+        await tx.putRecord(a.id, { kind: 'contact', id, data: { v: 2 } });
+        expect((await tx.getRecord(a.id, 'contact', id))?.data).toEqual({ v: 2 });
+        await tx.ownerOf(id);
+        await tx.tombstone(a.id, 'contact', id);
+        expect(await tx.getRecord(a.id, 'contact', id)).toMatchObject({ deleted: true, data: null });
+      });
+    });
   });
 }

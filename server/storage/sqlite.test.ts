@@ -1,8 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids';
-import { openTempStorage } from '../test-helpers';
+import { openTempStorage, tempDataDir } from '../test-helpers';
 import { describeStorageContract } from './contract';
+import { stepSql } from './dialect';
 import { MIGRATIONS } from './migrations';
 import { DB_FILE_NAME, openSqliteStorage } from './sqlite';
 import type { Storage } from './types';
@@ -44,4 +45,23 @@ describe('SQLite storage', () => {
     expect(await again.headSeq(ws.id)).toBe(1);
   });
 
+  it('[R2] migration 4 gives contacts written before it their ingest match keys (email, phone)', async () => {
+    const dataDir = tempDataDir();
+    const db = new Database(path.join(dataDir, DB_FILE_NAME));
+    for (const step of MIGRATIONS.slice(0, 3)) db.exec(stepSql(step, 'sqlite'));
+    db.pragma('user_version = 3');
+    const ws = newId();
+    const [live, gone] = [newId(), newId()];
+    db.prepare('INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, 1)').run(ws, 'W');
+    db.prepare('INSERT INTO workspace_seq (workspace_id, seq) VALUES (?, 2)').run(ws);
+    const insert = db.prepare('INSERT INTO records (workspace_id, kind, id, seq, deleted, data) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run(ws, 'contact', live, 1, 0, JSON.stringify({ email: 'Ann@X.io', phone: '+33612345678', createdAt: 1 }));
+    insert.run(ws, 'contact', gone, 2, 1, null);
+    db.close();
+    const storage = track(openSqliteStorage(dataDir));
+    await storage.transaction(async (tx) => {
+      expect((await tx.findContactByEmail(ws, 'ann@x.IO'))?.id).toBe(live);
+      expect((await tx.findContactByPhone(ws, '+33612345678'))?.id).toBe(live);
+    });
+  });
 });

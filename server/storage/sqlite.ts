@@ -8,22 +8,13 @@ import Database from 'better-sqlite3';
 import type { RecordKind } from '../../shared/protocol';
 import { migrate } from './migrations';
 import { SqliteAccounts } from './sqlite-accounts';
+import { prepareRecordStatements, SqliteTx, toRecord } from './sqlite-tx';
 import { toDevice, type DeviceDb } from './account-rows';
-import type { InviteRow, RecordInput, Role, Storage, StorageTx, StoredRecord, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
+import type { InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export const DB_FILE_NAME = 'contacts.sqlite';
 
 type RecordRow = { kind: RecordKind; id: string; seq: number; deleted: number; data: string | null };
-
-function toRecord(row: RecordRow): StoredRecord {
-  return {
-    kind: row.kind,
-    id: row.id,
-    seq: row.seq,
-    deleted: row.deleted === 1,
-    data: row.data === null ? null : JSON.parse(row.data),
-  };
-}
 
 export function openSqliteStorage(dataDir: string): SqliteStorage {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -34,7 +25,7 @@ export class SqliteStorage implements Storage {
   readonly location: string;
   private readonly db: Database.Database;
   private readonly s;
-  private readonly tx: StorageTx;
+  private readonly tx: SqliteTx;
   private readonly accounts: SqliteAccounts;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -50,43 +41,12 @@ export class SqliteStorage implements Storage {
     migrate(this.db);
     const db = this.db;
     this.s = {
-      nextSeq: db.prepare<[string], { seq: number }>(
-        'UPDATE workspace_seq SET seq = seq + 1 WHERE workspace_id = ? RETURNING seq',
-      ),
       getSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM workspace_seq WHERE workspace_id = ?'),
-      setSeq: db.prepare<[number, string]>('UPDATE workspace_seq SET seq = ? WHERE workspace_id = ?'),
-      owner: db.prepare<[string], { workspace_id: string; kind: RecordKind }>(
-        'SELECT workspace_id, kind FROM records WHERE id = ?',
-      ),
-      get: db.prepare<[string, string, string], RecordRow>(
-        'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND kind = ? AND id = ?',
-      ),
-      listLive: db.prepare<[string, string], RecordRow>(
-        'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND kind = ? AND deleted = 0',
-      ),
-      put: db.prepare<[string, string, string, number, string | null, string | null, number]>(
-        `INSERT INTO records (workspace_id, kind, id, seq, contact_id, data, deleted) VALUES (?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (workspace_id, kind, id) DO UPDATE SET
-           seq = excluded.seq, contact_id = excluded.contact_id, data = excluded.data, deleted = excluded.deleted`,
-      ),
-      convIds: db.prepare<[string, string], { id: string }>(
-        `SELECT id FROM records WHERE workspace_id = ? AND contact_id = ? AND kind = 'conversation' AND deleted = 0`,
-      ),
       since: db.prepare<[string, number, number], RecordRow>(
         'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
       getClient: db.prepare<[string], { workspace_id: string; last_mutation_id: number }>(
         'SELECT workspace_id, last_mutation_id FROM clients WHERE client_id = ?',
-      ),
-      insertClient: db.prepare<[string, string]>('INSERT INTO clients (client_id, workspace_id) VALUES (?, ?)'),
-      bumpClient: db.prepare<[number, string]>(
-        'UPDATE clients SET last_mutation_id = MAX(last_mutation_id, ?) WHERE client_id = ?',
-      ),
-      getResult: db.prepare<[string, number], { status: 'applied' | 'ignored' | 'rejected'; reason: string | null }>(
-        'SELECT status, reason FROM applied_mutations WHERE client_id = ? AND mutation_id = ?',
-      ),
-      putResult: db.prepare<[string, number, string, string, string | null]>(
-        'INSERT INTO applied_mutations (client_id, mutation_id, workspace_id, status, reason) VALUES (?, ?, ?, ?, ?)',
       ),
       insertWorkspace: db.prepare<[string, string, number]>(
         'INSERT INTO workspaces (id, name, created_at) VALUES (?, ?, ?)',
@@ -111,12 +71,12 @@ export class SqliteStorage implements Storage {
       touchDevice: db.prepare<[number, string]>('UPDATE devices SET last_seen_at = ? WHERE token_hash = ?'),
       findByEmail: db.prepare<[string, string], RecordRow>(
         `SELECT kind, id, seq, deleted, data FROM records
-         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND lower(json_extract(data, '$.email')) = lower(?)
+         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND email_key = lower(?)
          ORDER BY json_extract(data, '$.createdAt'), id LIMIT 1`,
       ),
       findByPhone: db.prepare<[string, string], RecordRow>(
         `SELECT kind, id, seq, deleted, data FROM records
-         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND json_extract(data, '$.phone') = ?
+         WHERE workspace_id = ? AND kind = 'contact' AND deleted = 0 AND phone_key = ?
          ORDER BY json_extract(data, '$.createdAt'), id LIMIT 1`,
       ),
       setIngestKey: db.prepare<[string | null, string]>('UPDATE workspaces SET ingest_key_hash = ? WHERE id = ?'),
@@ -132,62 +92,14 @@ export class SqliteStorage implements Storage {
     this.accounts = new SqliteAccounts(db);
   }
 
-  private nextSeq(workspaceId: string): number {
-    const row = this.s.nextSeq.get(workspaceId);
-    if (!row) throw new Error(`unknown workspace ${workspaceId}`);
-    return row.seq;
-  }
-
   private createWorkspaceSync(w: { id: string; name: string; createdAt: number }): void {
     this.s.insertWorkspace.run(w.id, w.name, w.createdAt);
     this.s.insertWorkspaceSeq.run(w.id);
   }
 
-  private createTx(): StorageTx {
+  private createTx(): SqliteTx {
     const s = this.s;
-    return {
-      ownerOf: async (id) => {
-        const row = s.owner.get(id);
-        return row ? { workspaceId: row.workspace_id, kind: row.kind } : null;
-      },
-      getRecord: async (workspaceId, kind, id) => {
-        const row = s.get.get(workspaceId, kind, id);
-        return row ? toRecord(row) : null;
-      },
-      listLive: async (workspaceId, kind) => s.listLive.all(workspaceId, kind).map(toRecord),
-      putRecord: async (workspaceId, r) => {
-        const seq = this.nextSeq(workspaceId);
-        s.put.run(workspaceId, r.kind, r.id, seq, r.contactId ?? null, JSON.stringify(r.data), 0);
-        return seq;
-      },
-      putRecords: async (workspaceId, records: RecordInput[]) => {
-        // One seq read + one write for the whole batch (seed/ingest speed); we hold the write lock.
-        const head = s.getSeq.get(workspaceId);
-        if (!head) throw new Error(`unknown workspace ${workspaceId}`);
-        let seq = head.seq;
-        for (const r of records) {
-          seq += 1;
-          s.put.run(workspaceId, r.kind, r.id, seq, r.contactId ?? null, JSON.stringify(r.data), 0);
-        }
-        s.setSeq.run(seq, workspaceId);
-      },
-      tombstone: async (workspaceId, kind, id) => {
-        const seq = this.nextSeq(workspaceId);
-        s.put.run(workspaceId, kind, id, seq, null, null, 1);
-        return seq;
-      },
-      conversationIdsOf: async (workspaceId, contactId) => s.convIds.all(workspaceId, contactId).map((r) => r.id),
-      ensureClient: async (clientId, workspaceId) => {
-        const row = s.getClient.get(clientId);
-        if (row) return { workspaceId: row.workspace_id, lastMutationId: row.last_mutation_id };
-        s.insertClient.run(clientId, workspaceId);
-        return { workspaceId, lastMutationId: 0 };
-      },
-      getMutationResult: async (clientId, mutationId) => s.getResult.get(clientId, mutationId) ?? null,
-      recordMutationResult: async (clientId, workspaceId, mutationId, result) => {
-        s.putResult.run(clientId, mutationId, workspaceId, result.status, result.reason);
-        s.bumpClient.run(mutationId, clientId);
-      },
+    return new SqliteTx(prepareRecordStatements(this.db), {
       createWorkspace: async (w) => this.createWorkspaceSync(w),
       setCreator: async (workspaceId, id, userId) => {
         s.setCreator.run(id, workspaceId, userId);
@@ -201,7 +113,7 @@ export class SqliteStorage implements Storage {
         const row = s.findByPhone.get(workspaceId, phone);
         return row ? toRecord(row) : null;
       },
-    };
+    });
   }
 
   /** Serialises every operation behind any open transaction (see the header comment). */
@@ -216,9 +128,11 @@ export class SqliteStorage implements Storage {
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await fn(this.tx);
+        this.tx.flush();
         this.db.exec('COMMIT');
         return result;
       } catch (error) {
+        this.tx.discard();
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
         throw error;
       }
