@@ -1,5 +1,6 @@
 // Server measures over HTTP (tRPC on loopback): push throughput and a full pull of the workspace.
-import { signedInApi } from '../e2e/api';
+import { createSyncApi } from '../client/trpc';
+import { apiClient, signedInApi } from '../e2e/api';
 import { newId } from '../shared/ids';
 import type { Mutation } from '../shared/mutations';
 import { LIMITS } from '../shared/limits';
@@ -41,11 +42,19 @@ export async function pushThroughput(url: string, count: number, runs: number, s
   }
 }
 
-/** Full pull of the workspace over HTTP in the largest pages (records and seconds). */
+/** Full pull of the workspace over HTTP in the largest pages: the client's wall time and the sum of
+ *  the server's own time per page (its Server-Timing header: request in -> answer built). */
 export async function fullPull(url: string, runs: number, s: Samples): Promise<number> {
   let records = 0;
   for (let run = 0; run < runs; run++) {
-    const api = await signedInApi(url);
+    const { token } = await apiClient(url).auth.demoSignIn.mutate({ deviceName: 'bench-pull' });
+    let serverMs = 0;
+    const timed: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      serverMs += parseServerTiming(res.headers.get('server-timing'), 'pull') ?? NaN;
+      return res;
+    };
+    const api = createSyncApi({ baseUrl: url, getToken: () => token, fetch: timed });
     const clientId = newId();
     let cursor = 0;
     records = 0;
@@ -57,6 +66,20 @@ export async function fullPull(url: string, runs: number, s: Samples): Promise<n
       if (!page.hasMore) break;
     }
     add(s, 'server: full pull over HTTP (s)', (performance.now() - t0) / 1000);
+    add(s, 'server: full pull, server time (s)', serverMs / 1000);
   }
   return records;
+}
+
+/** Duration (ms) of the named metric in a Server-Timing header ("pull;dur=12.3"), or null. */
+export function parseServerTiming(header: string | null, metric: string): number | null {
+  for (const part of (header ?? '').split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name.trim() !== metric) continue;
+    for (const p of params) {
+      const m = /^\s*dur=([0-9.]+)\s*$/.exec(p);
+      if (m) return Number(m[1]);
+    }
+  }
+  return null;
 }

@@ -9,6 +9,8 @@ import type { Logger } from './log';
 import { DEFAULT_PUSH_RATE, RateLimitedError, RateLimiter, type RateLimitOptions } from './rate-limit';
 import { appRouter } from './routers/_app';
 import { serveStatic } from './static-files';
+import { PULL_PATH, servePull } from './sync/pull-http';
+import { addServerTiming, timingMetric } from './sync/server-timing';
 import type { Storage } from './storage/types';
 import { createContext } from './trpc';
 
@@ -54,6 +56,7 @@ export function createAppServer(opts: AppServerOptions): http.Server {
   return http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname === '/trpc' || pathname.startsWith('/trpc/')) {
+      const started = performance.now();
       // Refuse a declared oversize body without parsing it (chunked bodies are capped by maxBodySize).
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > LIMITS.requestBodyMaxBytes) {
@@ -64,7 +67,15 @@ export function createAppServer(opts: AppServerOptions): http.Server {
         return;
       }
       res.setHeader('Cache-Control', 'no-store');
-      void trpc(req, res);
+      addServerTiming(res, timingMetric(pathname), started);
+      // A valid pull is answered by the fast path (issue 9); anything else by tRPC.
+      if (pathname === PULL_PATH) {
+        void servePull(req, res, opts, started).then(
+          (done) => done || trpc(req, res),
+          () => res.headersSent || trpc(req, res),
+        );
+      }
+      else void trpc(req, res);
       return;
     }
     if (pathname.startsWith(INGEST_PATH_PREFIX) || `${pathname}/` === INGEST_PATH_PREFIX) {

@@ -1,14 +1,13 @@
 // Sync procedures (S3, S4): both need a valid device token and act only inside its workspace.
 import { pullRequestSchema, type PullResponse, type PushResponse } from '../../shared/protocol';
-import { noteDeviceSynced } from '../accounts/last-sync';
 import { pushPolicy } from '../accounts/policy';
 import { pullChanges } from '../sync/pull';
+import { pullDone } from '../sync/pull-done';
 import { pushMutations } from '../sync/push';
 import { parsePushItems, pushEnvelopeSchema } from '../sync/push-input';
 import { TRPCError } from '@trpc/server';
 import { RateLimitedError } from '../rate-limit';
-import type { Logger } from '../log';
-import { DEFAULT_WORKSPACE_SETTINGS, type Storage } from '../storage/types';
+import { DEFAULT_WORKSPACE_SETTINGS } from '../storage/types';
 import { authedProcedure, input, router } from '../trpc';
 
 /** Pushes are limited per device token (S9), before the input is even parsed. */
@@ -21,26 +20,15 @@ const rateLimitedPush = authedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-/** Not awaited: the answer does not wait for this bookkeeping write (at most one a minute per device). */
-function noteSynced(ctx: { storage: Storage; auth: { tokenHash: string }; log: Logger }): void {
-  noteDeviceSynced(ctx.storage, ctx.auth.tokenHash).catch((error: unknown) =>
-    ctx.log.error('device.lastSync_failed', { error: error instanceof Error ? error.message : String(error) }),
-  );
-}
-
 export const syncRouter = router({
   pull: authedProcedure.input(input(pullRequestSchema)).query(async ({ ctx, input }): Promise<PullResponse> => {
+    // Over HTTP a valid pull is answered by the fast path (sync/pull-http.ts); this answers the rest.
     const started = performance.now();
     const res = await pullChanges(ctx.storage, ctx.auth.workspaceId, input);
-    noteSynced(ctx); // Settings › Devices "last sync": every sync ends with a pull
-    ctx.log.info('sync.request', {
-      procedure: 'sync.pull',
-      workspace: ctx.auth.workspaceId,
-      cursor: input.cursor,
-      changes: res.changes.length,
-      headSeq: res.headSeq,
-      ms: Math.round(performance.now() - started),
-    });
+    pullDone(
+      { storage: ctx.storage, log: ctx.log, tokenHash: ctx.auth.tokenHash, workspaceId: ctx.auth.workspaceId },
+      { cursor: input.cursor, changes: res.changes.length, headSeq: res.headSeq, started },
+    );
     return res;
   }),
 

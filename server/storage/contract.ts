@@ -177,6 +177,30 @@ export function describeStorageContract(name: string, open: () => Storage): void
       expect(await storage.getClient(clientId)).toEqual({ workspaceId: a.id, lastMutationId: 3 });
     });
 
+    it('[S4] changesSinceJson is the changesSince page as JSON: same changes, bodies verbatim, tombstones without data', async () => {
+      const storage = fresh();
+      const a = { id: newId(), name: 'A', createdAt: 1 };
+      await storage.createWorkspace(a);
+      const ids = [newId(), newId(), newId()];
+      await storage.transaction(async (tx) => {
+        await tx.putRecord(a.id, { kind: 'contact', id: ids[0], data: { name: 'Zoë "Z" \\ \t \u001f 😀', n: 1.5, list: ['a'], nested: { x: null } } });
+        await tx.putRecord(a.id, { kind: 'segment', id: ids[1], data: {} });
+        await tx.putRecord(a.id, { kind: 'conversation', id: ids[2], data: { contactId: ids[0] }, contactId: ids[0] });
+        await tx.tombstone(a.id, 'segment', ids[1]);
+      });
+      const asChanges = (records: { kind: string; id: string; seq: number; deleted: boolean; data: unknown }[]) =>
+        records.map((r) => (r.deleted ? { kind: r.kind, id: r.id, seq: r.seq, deleted: true } : r));
+      for (const [cursor, limit] of [[0, 10], [0, 2], [2, 1], [4, 10]]) {
+        const page = await storage.changesSince(a.id, cursor, limit);
+        const json = await storage.changesSinceJson(a.id, cursor, limit);
+        expect(JSON.parse(`[${json.json.toString('utf8')}]`)).toEqual(asChanges(page.records));
+        expect(json.count).toBe(page.records.length);
+        expect(json.lastSeq).toBe(page.records.at(-1)?.seq ?? cursor);
+        expect(json.headSeq).toBe(page.headSeq);
+      }
+      expect(await storage.changesSinceJson(newId(), 0, 10)).toEqual({ json: Buffer.alloc(0), count: 0, lastSeq: 0, headSeq: 0 });
+    });
+
     it('[R2] the ingest match follows a changed email and phone; an unchanged one still matches after an edit', async () => {
       const storage = fresh();
       const a = { id: newId(), name: 'A', createdAt: 1 };

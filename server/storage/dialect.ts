@@ -21,3 +21,14 @@ export function stepSql(step: MigrationStep, dialect: Dialect): string {
 /** PostgreSQL's lower() folds by locale; SQLite's (and the contract's) only folds ASCII A-Z. */
 export const pgAsciiLower = (expr: string): string =>
   `translate(${expr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')`;
+
+/**
+ * SQL building one pull Change as JSON text from a records row (kind, id, seq, deleted, data), the
+ * same object the tRPC path serialises: {"kind","id","seq","deleted"[,"data"]}. `data` is stored
+ * JSON (written with JSON.stringify) and spliced verbatim; kind is one of four plain words (CHECK).
+ * `quotedId` is the engine's JSON string quoting of the id column.
+ */
+export function changeJsonSql(quotedId: string, seqText = 'seq', dataText = 'data'): string {
+  const head = `'{"kind":"' || kind || '","id":' || ${quotedId} || ',"seq":' || ${seqText}`;
+  return `CASE WHEN deleted = 1 THEN ${head} || ',"deleted":true}' ELSE ${head} || ',"deleted":false,"data":' || ${dataText} || '}' END`;
+}

@@ -5,7 +5,8 @@ import pg from 'pg';
 import { PostgresAccounts } from './postgres-accounts';
 import { migratePostgres } from './postgres-migrate';
 import { PostgresTx, statementName, toRecord } from './postgres-tx';
-import type { DeviceRow, InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
+import { changeJsonSql } from './dialect';
+import type { ChangesJson, DeviceRow, InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export type PostgresOptions = {
   connectionString: string;
@@ -111,6 +112,29 @@ export class PostgresStorage implements Storage {
     );
     const records = rows.filter((r) => r.kind !== null).map((r) => toRecord(r as Parameters<typeof toRecord>[0]));
     return { records, headSeq: rows[0]?.head ?? 0 };
+  }
+
+  async changesSinceJson(workspaceId: string, cursor: number, limit: number): Promise<ChangesJson> {
+    // One statement = one snapshot, as in changesSince; the body is built by PostgreSQL.
+    const { rows } = await this.query<{ head: number; count: number | null; last: number | null; json: string | null }>(
+      `SELECT h.seq AS head, p.count, p.last, p.json
+       FROM workspace_seq h
+       LEFT JOIN LATERAL (
+         SELECT count(*)::int AS count, max(seq) AS last,
+                string_agg(${changeJsonSql('to_json(id)::text', 'seq::text', 'data::text')}, ',' ORDER BY seq) AS json
+         FROM (SELECT kind, id, seq, deleted, data FROM records
+               WHERE workspace_id = h.workspace_id AND seq > $2 ORDER BY seq LIMIT $3) r
+       ) p ON true
+       WHERE h.workspace_id = $1`,
+      [workspaceId, cursor, limit],
+    );
+    const row = rows[0];
+    return {
+      json: Buffer.from(row?.json ?? '', 'utf8'),
+      count: row?.count ?? 0,
+      lastSeq: row?.last ?? cursor,
+      headSeq: row?.head ?? 0,
+    };
   }
 
   async headSeq(workspaceId: string) {

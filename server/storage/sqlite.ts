@@ -10,7 +10,8 @@ import { migrate } from './migrations';
 import { SqliteAccounts } from './sqlite-accounts';
 import { prepareRecordStatements, SqliteTx, toRecord } from './sqlite-tx';
 import { toDevice, type DeviceDb } from './account-rows';
-import type { InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
+import { changeJsonSql } from './dialect';
+import type { ChangesJson, InviteRow, Role, Storage, StorageTx, UserRow, WorkspaceRow, WorkspaceSettings } from './types';
 
 export const DB_FILE_NAME = 'contacts.sqlite';
 
@@ -42,6 +43,11 @@ export class SqliteStorage implements Storage {
     const db = this.db;
     this.s = {
       getSeq: db.prepare<[string], { seq: number }>('SELECT seq FROM workspace_seq WHERE workspace_id = ?'),
+      // Wire JSON built by SQLite and read as one BLOB: no per-row JS string or object (issue 9).
+      sinceJson: db.prepare<[string, number, number], { json: Buffer | null; count: number; last: number | null }>(
+        `SELECT CAST(group_concat(${changeJsonSql('json_quote(id)')}, ',' ORDER BY seq) AS BLOB) AS json, count(*) AS count, max(seq) AS last
+         FROM (SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?)`,
+      ),
       since: db.prepare<[string, number, number], RecordRow>(
         'SELECT kind, id, seq, deleted, data FROM records WHERE workspace_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       ),
@@ -146,6 +152,20 @@ export class SqliteStorage implements Storage {
         records: this.s.since.all(workspaceId, cursor, limit).map(toRecord),
         headSeq: this.s.getSeq.get(workspaceId)?.seq ?? 0,
       }))(),
+    );
+  }
+
+  changesSinceJson(workspaceId: string, cursor: number, limit: number) {
+    return this.exclusive(() =>
+      this.db.transaction((): ChangesJson => {
+        const page = this.s.sinceJson.get(workspaceId, cursor, limit);
+        return {
+          json: page?.json ?? Buffer.alloc(0),
+          count: page?.count ?? 0,
+          lastSeq: page?.last ?? cursor,
+          headSeq: this.s.getSeq.get(workspaceId)?.seq ?? 0,
+        };
+      })(),
     );
   }
 

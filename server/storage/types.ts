@@ -48,6 +48,9 @@ export type InviteRow = {
 export type MutationStatus = 'applied' | 'ignored' | 'rejected';
 export type StoredMutationResult = { status: MutationStatus; reason: string | null };
 
+/** A pull page as JSON text: `json` is `{...},{...}` (no brackets; empty for no changes). */
+export type ChangesJson = { json: Buffer; count: number; lastSeq: number; headSeq: number };
+
 export type RecordInput = { kind: RecordKind; id: string; data: unknown; contactId?: string | null };
 
 /** Operations available inside one transaction (all-or-nothing, serialised with other writers). */
@@ -97,6 +100,9 @@ export interface Storage {
 
   /** Records with seq > cursor in seq order, at most limit, plus the workspace's head seq. */
   changesSince(workspaceId: string, cursor: number, limit: number): Promise<{ records: StoredRecord[]; headSeq: number }>;
+  /** The same page as wire JSON for the pull fast path (issue 9): its changes as comma-separated
+   *  Change objects, record bodies spliced verbatim (never parsed and re-serialised). */
+  changesSinceJson(workspaceId: string, cursor: number, limit: number): Promise<ChangesJson>;
   headSeq(workspaceId: string): Promise<number>;
 
   getWorkspace(id: string): Promise<WorkspaceRow | null>;
