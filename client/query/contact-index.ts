@@ -2,12 +2,16 @@
 // Updated incrementally (upsert/remove), never rebuilt per query:
 //  - search: a normalised document per contact + trigram postings (search-docs.ts);
 //    terms shorter than 3 characters fall back to a scan over the prebuilt documents;
-//  - filter: the shared evaluator (compileFilter) over the search hits, or over all contacts;
+//  - filter: columns of the filterable values (filter-columns.ts) turn a filter into a bit set
+//    (filter-bits.ts); a selective search tests its few hits with the shared evaluator instead;
 //  - sort: three presorted orders (sort-order.ts); a result is read off an order, never fully sorted;
 //  - the last few match sets are cached with their sorted slot lists, so paging and sort
 //    changes are O(page) after the first query; any change to the data clears the cache.
 import type { Contact, FieldDefinition, FilterGroup } from '../../shared/schema';
 import { compileFilter, dependsOnNow, type FilterContext } from '../../shared/filter/evaluate';
+import { bitsToSlots, hasBit, slotsToBits, type Bits } from './bitset';
+import { filterBits } from './filter-bits';
+import { FilterColumns } from './filter-columns';
 import { activeConditions } from '../../shared/filter/validate';
 import { keywordFields, normalizeQuery, normalizeText, searchDocument, type SearchTerm } from '../../shared/search/normalize';
 import { narrows, SearchDocs } from './search-docs';
@@ -26,7 +30,8 @@ type MatchSet = {
   terms: SearchTerm[];
   /** null = every contact matches (no search, no active filter). */
   members: Int32Array | null;
-  mark: Uint8Array | null;
+  /** The members as a bit set (made when first needed). */
+  bits: Bits | null;
   sorted: Map<string, SortedWalk>;
 };
 
@@ -55,6 +60,9 @@ export class ContactIndex {
   private slotOf = new Map<string, number>();
   private free: number[] = [];
   private search: SearchDocs;
+  private columns = new FilterColumns();
+  /** The last filter's bit set (typing a search under a filter reuses it); cleared on change. */
+  private filterCache: { key: string; bits: Bits | null } | null = null;
   private orders: Record<SortBy, SortOrder>;
   private fields: readonly FieldDefinition[] = [];
   private keyword: FieldDefinition[] = [];
@@ -85,7 +93,7 @@ export class ContactIndex {
         (slot) => this.last[slot] !== null,
       ),
     };
-    if (options.fields) this.setFields(options.fields);
+    this.setFields(options.fields ?? []);
   }
 
   get size(): number {
@@ -100,6 +108,7 @@ export class ContactIndex {
   /** Field definitions decide which custom values are searchable; documents are rebuilt only if that set changes. */
   setFields(fields: readonly FieldDefinition[]): void {
     this.fields = fields;
+    this.columns.setFields(fields, this.contacts);
     const keyword = keywordFields(fields);
     const sig = keyword.map((f) => `${f.key}:${f.type}`).join(',');
     this.keyword = keyword;
@@ -136,6 +145,7 @@ export class ContactIndex {
         if (this.last[slot] !== c.lastInteractionAt) moved.lastInteractionAt.add(slot);
       }
       this.contacts[slot] = c;
+      this.columns.put(slot, c);
       this.names[slot] = c.name;
       this.created[slot] = c.createdAt;
       this.last[slot] = c.lastInteractionAt;
@@ -164,6 +174,7 @@ export class ContactIndex {
       this.search.drop(slot);
       this.slotOf.delete(id);
       this.contacts[slot] = undefined;
+      this.columns.drop(slot);
       this.free.push(slot);
       removed.add(slot);
     }
@@ -182,6 +193,7 @@ export class ContactIndex {
     this.slotOf.clear();
     this.free = [];
     this.search.clear();
+    this.columns.clear();
     for (const by of SORT_KEYS) this.orders[by].clear();
     this.changed();
   }
@@ -244,6 +256,7 @@ export class ContactIndex {
   private changed(): void {
     this.version++;
     this.cache = [];
+    this.filterCache = null;
   }
 
   private fieldsId(fields: readonly FieldDefinition[]): number {
@@ -269,28 +282,53 @@ export class ContactIndex {
       return set;
     }
     let members: Int32Array | null = null;
+    let bits: Bits | null = null;
     if (terms.length > 0 || filterOn) {
       // Typing usually extends the last search ("jo" -> "jos"): its matches are a superset.
       const broader = this.cache.find((s) => s.filterKey === filterKey && s.members !== null && narrows(terms, s.terms));
-      members = this.findMembers(terms, filterOn ? q.filter : null, ctx, broader?.members ?? null);
+      const found = this.findMembers(terms, filterOn ? q.filter : null, filterKey, ctx, broader?.members ?? null);
+      members = found.members;
+      bits = found.bits;
     }
-    const set: MatchSet = { key, filterKey, terms, members, mark: null, sorted: new Map() };
+    const set: MatchSet = { key, filterKey, terms, members, bits, sorted: new Map() };
     this.cache.unshift(set);
     if (this.cache.length > CACHE_SIZE) this.cache.pop();
     return set;
   }
 
-  /** superset: slots already known to pass the same filter and a broader search, or null. */
-  private findMembers(terms: SearchTerm[], filter: FilterGroup | null, ctx: FilterContext, superset: Int32Array | null): Int32Array {
-    const contacts = this.contacts;
-    const test = filter ? compileFilter(filter, ctx) : null;
-    const accept = test
-      ? (slot: number): boolean => {
-          const c = contacts[slot];
-          return c !== undefined && test(c);
-        }
-      : this.live;
-    return this.search.find(terms, contacts.length, superset, accept, this.live);
+  /**
+   * superset: slots already known to pass the same filter and a broader search, or null.
+   * Returns the members, and their bit set when it came for free (filter without search).
+   */
+  private findMembers(terms: SearchTerm[], filter: FilterGroup | null, filterKey: string, ctx: FilterContext, superset: Int32Array | null): { members: Int32Array; bits: Bits | null } {
+    const n = this.contacts.length;
+    if (!filter) return { members: this.search.find(terms, n, superset, this.live, this.live), bits: null };
+    if (terms.length === 0) {
+      const bits = this.filterBitsFor(filter, filterKey, ctx);
+      return bits ? { members: bitsToSlots(bits), bits } : { members: this.search.find(terms, n, null, this.live, this.live), bits: null };
+    }
+    // Search and filter: a few search hits are cheaper to test one by one than the whole filter.
+    const candidates = superset ? Math.min(superset.length, this.search.candidateCount(terms)) : this.search.candidateCount(terms);
+    let accept: (slot: number) => boolean;
+    if (this.filterCache?.key !== filterKey && candidates * 16 < n) {
+      const contacts = this.contacts;
+      const test = compileFilter(filter, ctx);
+      accept = (slot) => {
+        const c = contacts[slot];
+        return c !== undefined && test(c);
+      };
+    } else {
+      const bits = this.filterBitsFor(filter, filterKey, ctx);
+      accept = bits ? (slot) => hasBit(bits, slot) : this.live;
+    }
+    return { members: this.search.find(terms, n, superset, accept, this.live), bits: null };
+  }
+
+  private filterBitsFor(filter: FilterGroup, filterKey: string, ctx: FilterContext): Bits | null {
+    if (this.filterCache?.key === filterKey) return this.filterCache.bits;
+    const bits = filterBits(filter, ctx, this.columns, this.contacts);
+    this.filterCache = { key: filterKey, bits };
+    return bits;
   }
 
   /** The set's members in `sort` order, at least the first `need` of them. */
@@ -300,12 +338,8 @@ export class ContactIndex {
     let walk = set.sorted.get(key);
     if (!walk) {
       const members = set.members as Int32Array;
-      if (!set.mark) {
-        set.mark = new Uint8Array(this.contacts.length);
-        for (const slot of members) set.mark[slot] = 1;
-      }
-      const mark = set.mark;
-      walk = order.walk(members, (slot) => mark[slot] === 1, sort.dir);
+      const bits = (set.bits ??= slotsToBits(members, this.contacts.length));
+      walk = order.walk(members, (slot) => hasBit(bits, slot), sort.dir);
       set.sorted.set(key, walk);
     }
     if (walk.filled < need) order.extend(walk, need);

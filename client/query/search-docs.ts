@@ -115,6 +115,12 @@ export class SearchDocs {
     return out.subarray(0, k);
   }
 
+  /** How many candidates a search would verify (Infinity when it must scan every document). */
+  candidateCount(terms: readonly SearchTerm[]): number {
+    const lists = this.bestCandidates(terms);
+    return lists ? lists.reduce((n, l) => n + l.length, 0) : Infinity;
+  }
+
   /** Candidate lists of the most selective indexable term (its text and phone-digit forms), or null to scan. */
   private bestCandidates(terms: readonly SearchTerm[]): Int32Array[] | null {
     let best: Int32Array[] | null = null;

@@ -80,7 +80,7 @@ function compileText(op: string, value: unknown, raw: Raw, info: FilterFieldInfo
   }
 }
 
-function rawNumber(v: unknown): number | null {
+export function rawNumber(v: unknown): number | null {
   if (typeof v === 'number') return Number.isFinite(v) ? v : null;
   if (typeof v === 'string' && v.trim() !== '') {
     const n = Number(v);
@@ -114,11 +114,11 @@ function compileNumber(op: string, value: unknown, raw: Raw): ContactPredicate {
 }
 
 /** A day range [loKey, hiKey] (inclusive) and the same range as epoch ms [loMs, hiMs). */
-type DayRange = { loKey: string; hiKey: string; loMs: number; hiMs: number };
+export type DayRange = { loKey: string; hiKey: string; loMs: number; hiMs: number };
 const MIN_KEY = '';
 const MAX_KEY = '\uffff';
 
-function dayRange(op: string, value: unknown, ctx: FilterContext): DayRange {
+export function dayRange(op: string, value: unknown, ctx: FilterContext): DayRange {
   const tz = safeTimeZone(ctx.timeZone);
   const start = (key: string): number => startOfDay(key, tz);
   switch (op) {

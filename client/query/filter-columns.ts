@@ -1,0 +1,255 @@
+// Columnar copies of the filterable values (D6), one typed array per field, kept up to date
+// slot by slot with the index. A condition then scans a typed array (~0.2 ms at 100k) instead
+// of calling the shared evaluator on every contact object (PERFORMANCE.md scan floor 9.5 ms).
+// Each column stores exactly what the shared evaluator (shared/filter/evaluate.ts) reads:
+//  - number: rawNumber(value), NaN when empty;
+//  - date:   a kind per slot (0 empty, 1 epoch ms, 2 'YYYY-MM-DD' day key) and its value
+//            (ms, or the day key as the number YYYYMMDD: same order as the strings);
+//  - boolean: value === true;
+//  - set (select / multiselect / labels): the distinct non-empty normalised values as ids,
+//            one id in `one` (the usual case), or -2 and a list in `many`; -1 when empty.
+// Text conditions have no column: they run the shared evaluator (filter-bits.ts).
+import type { Contact, FieldDefinition, OperatorKind } from '../../shared/schema';
+import { isDayKey } from '../../shared/filter/days';
+import { rawNumber } from '../../shared/filter/evaluate';
+import { BUILTIN_FIELD_INFO, kindOfFieldType } from '../../shared/filter/field-list';
+import { normalizeText } from '../../shared/search/normalize';
+import { clearBit, setBit, type Bits } from './bitset';
+
+export type NumberColumn = { type: 'number'; field: string; v: Float64Array };
+export type DateColumn = { type: 'date'; field: string; kind: Uint8Array; v: Float64Array };
+export type BoolColumn = { type: 'boolean'; field: string; v: Uint8Array };
+export type SetColumn = { type: 'set'; field: string; one: Int32Array; many: (Int32Array | undefined)[] };
+export type Column = NumberColumn | DateColumn | BoolColumn | SetColumn;
+
+// filter-bits.ts reads `one + 2` as a table index: 0 several values, 1 empty, 2.. a value id.
+export const EMPTY_SET = -1;
+export const MANY_VALUES = -2;
+export const DATE_EMPTY = 0;
+export const DATE_MS = 1;
+export const DATE_DAY = 2;
+
+/** The stored value a condition on `fieldId` reads (as the shared evaluator's accessor). */
+export function rawValue(c: Contact, fieldId: string): unknown {
+  switch (fieldId) {
+    case 'name':
+      return c.name;
+    case 'email':
+      return c.email;
+    case 'phone':
+      return c.phone;
+    case 'createdAt':
+      return c.createdAt;
+    case 'lastInteractionAt':
+      return c.lastInteractionAt;
+    case 'campaignOptIn':
+      return c.campaignOptIn;
+    case 'labels':
+      return c.labels;
+    case 'conversationCount':
+      return c.conversationCount;
+  }
+  const key = fieldId.slice(fieldId.indexOf(':') + 1);
+  return fieldId.startsWith('cf:') ? c.customFields[key] : c.conversationFields[key];
+}
+
+type ColumnType = Column['type'];
+
+function columnType(kind: OperatorKind): ColumnType | null {
+  switch (kind) {
+    case 'number':
+    case 'date':
+    case 'boolean':
+      return kind;
+    case 'select':
+    case 'multiselect':
+    case 'label':
+      return 'set';
+    default:
+      return null;
+  }
+}
+
+function columnKey(fieldId: string, type: ColumnType): string {
+  return `${fieldId}|${type}`;
+}
+
+/** 'YYYY-MM-DD' as YYYYMMDD (only for strings of that exact shape). */
+export function dayNumber(key: string): number {
+  return +key.slice(0, 4) * 10000 + +key.slice(5, 7) * 100 + +key.slice(8, 10);
+}
+
+export class FilterColumns {
+  /** Slots holding a contact. */
+  live: Bits = new Uint32Array(0);
+  private cap = 0;
+  private columns = new Map<string, Column>();
+  /** Normalised set value -> id, and a memo of raw value -> id (-1 when it normalises to ''). */
+  private valueIds = new Map<string, number>();
+  private rawIds = new Map<string, number>();
+
+  /** Keeps a column for every non-text field (built-ins and `fields`), dropping the others. */
+  setFields(fields: readonly FieldDefinition[], contacts: readonly (Contact | undefined)[]): void {
+    const wanted = new Map<string, [string, ColumnType]>();
+    const want = (id: string, kind: OperatorKind): void => {
+      const type = columnType(kind);
+      if (type) wanted.set(columnKey(id, type), [id, type]);
+    };
+    for (const f of BUILTIN_FIELD_INFO) want(f.id, f.kind);
+    for (const f of fields) want(`${f.scope === 'contact' ? 'cf' : 'conv'}:${f.key}`, kindOfFieldType(f.type));
+    for (const key of [...this.columns.keys()]) if (!wanted.has(key)) this.columns.delete(key);
+    for (const [id, type] of wanted.values()) this.column(id, type, contacts);
+  }
+
+  /** The column of a field (built from `contacts` the first time it is asked for). */
+  column(fieldId: string, type: ColumnType, contacts: readonly (Contact | undefined)[]): Column {
+    const key = columnKey(fieldId, type);
+    let col = this.columns.get(key);
+    if (col) return col;
+    col = this.makeColumn(fieldId, type, this.cap);
+    for (let slot = 0; slot < contacts.length; slot++) {
+      const c = contacts[slot];
+      if (c) this.write(col, slot, rawValue(c, fieldId));
+    }
+    this.columns.set(key, col);
+    return col;
+  }
+
+  columnFor(fieldId: string, kind: OperatorKind, contacts: readonly (Contact | undefined)[]): Column | null {
+    const type = columnType(kind);
+    return type ? this.column(fieldId, type, contacts) : null;
+  }
+
+  /** Ids are 0 .. valueCount - 1. */
+  get valueCount(): number {
+    return this.valueIds.size;
+  }
+
+  /** The id of a normalised set value, or -1 when no stored value has it. */
+  valueId(normalized: string): number {
+    return this.valueIds.get(normalized) ?? -1;
+  }
+
+  put(slot: number, c: Contact): void {
+    if (slot >= this.cap) this.grow(slot + 1);
+    setBit(this.live, slot);
+    for (const col of this.columns.values()) this.write(col, slot, rawValue(c, col.field));
+  }
+
+  drop(slot: number): void {
+    if (slot < this.cap) clearBit(this.live, slot);
+  }
+
+  clear(): void {
+    this.live = new Uint32Array(0);
+    this.cap = 0;
+    for (const [key, col] of this.columns) this.columns.set(key, this.makeColumn(col.field, col.type, 0));
+    this.valueIds.clear();
+    this.rawIds.clear();
+  }
+
+  private grow(need: number): void {
+    // A whole number of 32-slot words: filter-bits.ts tests every slot of every word.
+    const cap = (Math.max(need, this.cap * 2, 1024) + 31) & ~31;
+    const live = new Uint32Array(cap >>> 5);
+    live.set(this.live);
+    this.live = live;
+    for (const [key, col] of this.columns) {
+      const bigger = this.makeColumn(col.field, col.type, cap);
+      copyColumn(col, bigger);
+      this.columns.set(key, bigger);
+    }
+    this.cap = cap;
+  }
+
+  private makeColumn(field: string, type: ColumnType, cap: number): Column {
+    switch (type) {
+      case 'number':
+        return { type, field, v: new Float64Array(cap).fill(NaN) };
+      case 'date':
+        return { type, field, kind: new Uint8Array(cap), v: new Float64Array(cap) };
+      case 'boolean':
+        return { type, field, v: new Uint8Array(cap) };
+      default:
+        return { type, field, one: new Int32Array(cap).fill(EMPTY_SET), many: [] };
+    }
+  }
+
+  private write(col: Column, slot: number, v: unknown): void {
+    switch (col.type) {
+      case 'number':
+        col.v[slot] = rawNumber(v) ?? NaN;
+        return;
+      case 'date':
+        if (typeof v === 'number') {
+          col.kind[slot] = DATE_MS;
+          col.v[slot] = v;
+        } else if (isDayKey(v)) {
+          col.kind[slot] = DATE_DAY;
+          col.v[slot] = dayNumber(v);
+        } else col.kind[slot] = DATE_EMPTY;
+        return;
+      case 'boolean':
+        col.v[slot] = v === true ? 1 : 0;
+        return;
+      case 'set':
+        this.writeSet(col, slot, v);
+    }
+  }
+
+  private writeSet(col: SetColumn, slot: number, v: unknown): void {
+    if (col.many[slot]) col.many[slot] = undefined;
+    if (typeof v === 'string') {
+      col.one[slot] = this.idOf(v);
+      return;
+    }
+    col.one[slot] = EMPTY_SET;
+    if (!Array.isArray(v)) return;
+    let first = EMPTY_SET;
+    let list: number[] | null = null;
+    for (const x of v) {
+      if (typeof x !== 'string') continue;
+      const id = this.idOf(x);
+      if (id < 0 || id === first || list?.includes(id)) continue;
+      if (first === EMPTY_SET) first = id;
+      else (list ??= [first]).push(id);
+    }
+    if (list) {
+      col.one[slot] = MANY_VALUES;
+      col.many[slot] = Int32Array.from(list);
+    } else col.one[slot] = first;
+  }
+
+  private idOf(raw: string): number {
+    let id = this.rawIds.get(raw);
+    if (id !== undefined) return id;
+    const norm = normalizeText(raw);
+    if (norm === '') id = EMPTY_SET;
+    else {
+      id = this.valueIds.get(norm);
+      if (id === undefined) {
+        id = this.valueIds.size;
+        this.valueIds.set(norm, id);
+      }
+    }
+    // Stored set values repeat (options, labels); free-form ones must not grow the memo forever.
+    if (this.rawIds.size < 100_000) this.rawIds.set(raw, id);
+    return id;
+  }
+}
+
+function copyColumn(from: Column, to: Column): void {
+  switch (from.type) {
+    case 'number':
+    case 'boolean':
+      (to as NumberColumn | BoolColumn).v.set(from.v);
+      return;
+    case 'date':
+      (to as DateColumn).kind.set(from.kind);
+      (to as DateColumn).v.set(from.v);
+      return;
+    case 'set':
+      (to as SetColumn).one.set(from.one);
+      (to as SetColumn).many = from.many;
+  }
+}
