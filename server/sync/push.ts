@@ -60,7 +60,9 @@ export async function pushMutations(
     let last = client.lastMutationId;
     for (const item of items) {
       const id = item.ok ? item.mutation.id : item.id;
-      const stored = await tx.getMutationResult(clientId, id);
+      // Results are recorded only up to the high-water mark (recordMutationResult raises it in the same
+      // transaction), so an id above it was never processed: no lookup (a round trip on PostgreSQL).
+      const stored = id <= last ? await tx.getMutationResult(clientId, id) : null;
       if (stored) {
         stats.replayed += 1;
         results.push(toResult(id, stored));
