@@ -216,6 +216,58 @@ describe('[V2][V3] filter bit sets equal the shared evaluator', () => {
     );
   });
 
+  it('[V2] set values beyond the bit mask (many distinct labels / options): masks, single ids and lists agree with compileFilter', () => {
+    const many = Array.from({ length: 45 }, (_, i) => `Value ${i}`);
+    const fields: FieldDefinition[] = [{ id: testId(991), key: 'a', label: 'a', type: 'multiselect', options: many, scope: 'contact', position: 0, createdAt: 0, updatedAt: 0 }];
+    const pick = fc.constantFrom(...many, 'value 3', ' VALUE 40 ', '');
+    const contactsArb = fc.array(fc.record({ labels: fc.array(pick, { maxLength: 4 }), a: fc.oneof(pick, fc.array(pick, { maxLength: 4 })) }), { minLength: 20, maxLength: 60 });
+    const condArb = fc.record({
+      field: fc.constantFrom('labels', 'cf:a'),
+      operator: fc.constantFrom<Operator>('has_any_of', 'has_all_of', 'has_none_of', 'is_empty'),
+      value: fc.array(fc.constantFrom(...many, 'VALUE 2', 'nobody'), { minLength: 1, maxLength: 3 }),
+    });
+    fc.assert(
+      fc.property(contactsArb, fc.array(condArb, { minLength: 1, maxLength: 3 }), fc.constantFrom('all' as const, 'any' as const), (rows, conditions, match) => {
+        const contacts = rows.map((r, i) => makeContact({ id: testId(i + 1), labels: r.labels, customFields: { a: r.a } }));
+        const columns = new FilterColumns();
+        columns.setFields(fields, []);
+        contacts.forEach((c, slot) => columns.put(slot, c));
+        const ctx: FilterContext = { now: NOWS[0], fields };
+        const group: FilterGroup = { match, conditions };
+        const bits = filterBits(group, ctx, columns, contacts);
+        const got = bits ? Array.from(bitsToSlots(bits), (s) => contacts[s].id) : contacts.map((c) => c.id);
+        expect(got.sort()).toEqual(plain(contacts, group, ctx));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('[V2] date columns holding only day keys, or only timestamps, take the one-kind path and agree with compileFilter', () => {
+    const fields: FieldDefinition[] = [{ id: testId(992), key: 'd', label: 'd', type: 'date', options: [], scope: 'contact', position: 0, createdAt: 0, updatedAt: 0 }];
+    const dateOps = OPERATORS.date;
+    const condArb = fc.constantFrom('cf:d', 'createdAt', 'lastInteractionAt').chain((field) =>
+      fc.constantFrom(...dateOps).chain((operator) => valueFor(operator).map((value): FilterCondition => ({ field, operator, value }))),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ d: fc.option(dayKeyArb, { nil: null }), created: msArb, last: fc.option(msArb, { nil: null }) }), { minLength: 10, maxLength: 50 }),
+        fc.array(condArb, { minLength: 1, maxLength: 2 }),
+        ctxArb(fields),
+        (rows, conditions, ctx) => {
+          const contacts = rows.map((r, i) => makeContact({ id: testId(i + 1), createdAt: r.created, lastInteractionAt: r.last, customFields: { d: r.d } }));
+          const columns = new FilterColumns();
+          columns.setFields(fields, []);
+          contacts.forEach((c, slot) => columns.put(slot, c));
+          const group: FilterGroup = { match: 'all', conditions };
+          const bits = filterBits(group, ctx, columns, contacts);
+          const got = bits ? Array.from(bitsToSlots(bits), (s) => contacts[s].id) : contacts.map((c) => c.id);
+          expect(got.sort()).toEqual(plain(contacts, group, ctx));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
   it('[V3] a field whose type changes (same key) is filtered by its new kind', () => {
     const contacts = [makeContact({ id: testId(1), customFields: { a: '5' } }), makeContact({ id: testId(2), customFields: { a: 'Pro' } })];
     const asText: FieldDefinition = { id: testId(990), key: 'a', label: 'a', type: 'text', options: [], scope: 'contact', position: 0, createdAt: 0, updatedAt: 0 };

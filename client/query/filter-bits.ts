@@ -8,7 +8,7 @@ import { findFilterField } from '../../shared/filter/field-list';
 import { validateCondition } from '../../shared/filter/validate';
 import { normalizeText } from '../../shared/search/normalize';
 import type { Bits } from './bitset';
-import { DATE_DAY, DATE_EMPTY, DATE_MS, dayNumber, type Column, type DateColumn, type FilterColumns, type SetColumn } from './filter-columns';
+import { DATE_DAY, DATE_EMPTY, DATE_MS, dayNumber, LISTED, MASK_IDS, type Column, type DateColumn, type FilterColumns, type SetColumn } from './filter-columns';
 
 /**
  * Writes a condition's bit set into `out`, for the slots in `mask` only (out may be mask: AND in
@@ -43,6 +43,10 @@ function dateFiller(col: DateColumn, cond: FilterCondition, ctx: FilterContext):
   const hi = dayBound(r.hiKey);
   if (lo === null || hi === null) return null;
   const { loMs, hiMs } = r;
+  // One kind of value only (the usual case: built-ins hold ms, custom dates day keys): empty is
+  // NaN and fails both comparisons, so the kind need not be read.
+  if (!col.hasDay) return rangeFiller(v, loMs, false, hiMs, true);
+  if (!col.hasMs) return rangeFiller(v, lo, false, hi, false);
   return (out, mask) => {
     for (let w = 0; w < out.length; w++) {
       const m = mask[w];
@@ -114,44 +118,53 @@ function numberFiller(v: Float64Array, cond: FilterCondition): Filler {
   }
 }
 
-function setFiller(col: SetColumn, cond: FilterCondition, columns: FilterColumns): Filler {
-  const { one, many } = col;
-  const value = cond.value;
+/** A masked slot's test: (mask & bits) === equal, or with SOME, (mask & bits) !== 0. */
+const SOME = -3;
+
+function setFiller(col: SetColumn, cond: FilterCondition): Filler {
+  const { code, many } = col;
   const op = cond.operator;
-  const wanted = op === 'is_empty' ? new Set<string>() : new Set((Array.isArray(value) ? (value as string[]) : [value as string]).map(normalizeText));
-  const mark = new Uint8Array(columns.valueCount);
+  if (op === 'is_empty') return maskFiller(code, -1, 0); // mask 0: no value; single / listed slots have one
+  const value = cond.value;
+  const wanted = new Set((Array.isArray(value) ? (value as string[]) : [value as string]).map(normalizeText));
+  const mark = new Uint8Array(col.values.size);
+  let wantMask = 0;
+  let allMasked = true;
   for (const w of wanted) {
-    const id = columns.valueId(w);
-    if (id >= 0) mark[id] = 1;
+    const id = col.values.get(w);
+    if (id !== undefined) mark[id] = 1;
+    if (id !== undefined && id < MASK_IDS) wantMask |= 1 << id;
+    else allMasked = false;
   }
   // The evaluator counts the distinct wanted values a contact has (-1 when its value is empty).
-  const pass: (hits: number) => boolean =
-    op === 'is_empty'
-      ? (hits) => hits < 0
-      : op === 'is_not' || op === 'has_none_of'
-        ? (hits) => hits <= 0
-        : op === 'has_all_of'
-          ? (hits) => hits === wanted.size // a wanted value nobody has (or '') is never matched
-          : (hits) => hits > 0;
-  // Per `one` code (id + 2): the answer for a single value (code >= 2) or an empty one (code 1);
-  // code 0 (several values) counts the slot's list.
-  const answer = new Uint8Array(columns.valueCount + 2);
-  answer[1] = +pass(-1);
-  for (let id = 0; id < columns.valueCount; id++) answer[id + 2] = +pass(mark[id]);
+  const none = op === 'is_not' || op === 'has_none_of';
+  const all = op === 'has_all_of';
+  const pass = none ? (hits: number) => hits <= 0 : all ? (hits: number) => hits === wanted.size : (hits: number) => hits > 0;
+  const unmasked = (s: number): number => {
+    const c = code[s];
+    if (c !== LISTED) return +pass(mark[-2 - c]);
+    const list = many[s] as Int32Array;
+    let hits = 0;
+    for (let i = 0; i < list.length; i++) hits += mark[list[i]];
+    return +pass(hits);
+  };
+  if (none) return maskFiller(code, wantMask, 0, unmasked);
+  if (!all) return maskFiller(code, wantMask, SOME, unmasked);
+  // has_all_of on a masked slot: every wanted bit, possible only when every wanted value has a
+  // masked id (a value nobody has, or '', is never matched): else `(m & 0) === -2` never holds.
+  return allMasked ? maskFiller(code, wantMask, wantMask, unmasked) : maskFiller(code, 0, -2, unmasked);
+}
+
+function maskFiller(code: Int32Array, test: number, equal: number, unmasked: (slot: number) => number = () => 0): Filler {
+  const some = equal === SOME;
   return (out, mask) => {
     for (let w = 0; w < out.length; w++) {
       const m = mask[w];
       let bits = 0;
       if (m !== 0) {
         for (let b = 0, s = w << 5; b < 32; b++, s++) {
-          const code = one[s] + 2;
-          let ok = answer[code];
-          if (code === 0) {
-            const list = many[s] as Int32Array;
-            let hits = 0;
-            for (let i = 0; i < list.length; i++) hits += mark[list[i]];
-            ok = +pass(hits);
-          }
+          const c = code[s];
+          const ok = c >= 0 ? (some ? +((c & test) !== 0) : +((c & test) === equal)) : unmasked(s);
           bits |= ok << b;
         }
       }
@@ -181,7 +194,7 @@ function columnFiller(col: Column, cond: FilterCondition, ctx: FilterContext, co
     case 'date':
       return dateFiller(col, cond, ctx);
     default:
-      return setFiller(col, cond, columns);
+      return setFiller(col, cond);
   }
 }
 

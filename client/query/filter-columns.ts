@@ -4,10 +4,12 @@
 // Each column stores exactly what the shared evaluator (shared/filter/evaluate.ts) reads:
 //  - number: rawNumber(value), NaN when empty;
 //  - date:   a kind per slot (0 empty, 1 epoch ms, 2 'YYYY-MM-DD' day key) and its value
-//            (ms, or the day key as the number YYYYMMDD: same order as the strings);
+//            (ms, or the day key as the number YYYYMMDD: same order as the strings; NaN when empty);
 //  - boolean: value === true;
-//  - set (select / multiselect / labels): the distinct non-empty normalised values as ids,
-//            one id in `one` (the usual case), or -2 and a list in `many`; -1 when empty.
+//  - set (select / multiselect / labels): the distinct non-empty normalised values as ids (per
+//            column), coded per slot in `code`: >= 0 a bit mask of ids below 31 (0 = empty; the
+//            usual case: a few options or labels, and no list objects), <= -2 one id (-2 - code),
+//            -1 a list in `many`.
 // Text conditions have no column: they run the shared evaluator (filter-bits.ts).
 import type { Contact, FieldDefinition, OperatorKind } from '../../shared/schema';
 import { isDayKey } from '../../shared/filter/days';
@@ -17,14 +19,23 @@ import { normalizeText } from '../../shared/search/normalize';
 import { clearBit, setBit, type Bits } from './bitset';
 
 export type NumberColumn = { type: 'number'; field: string; v: Float64Array };
-export type DateColumn = { type: 'date'; field: string; kind: Uint8Array; v: Float64Array };
+/** hasMs / hasDay: some slot was ever written with that kind (lets a filter skip the kind test). */
+export type DateColumn = { type: 'date'; field: string; kind: Uint8Array; v: Float64Array; hasMs: boolean; hasDay: boolean };
 export type BoolColumn = { type: 'boolean'; field: string; v: Uint8Array };
-export type SetColumn = { type: 'set'; field: string; one: Int32Array; many: (Int32Array | undefined)[] };
+export type SetColumn = {
+  type: 'set';
+  field: string;
+  code: Int32Array;
+  many: (Int32Array | undefined)[];
+  /** Normalised value -> id, and a memo of raw value -> id (-1 when it normalises to ''). */
+  values: Map<string, number>;
+  raw: Map<string, number>;
+};
 export type Column = NumberColumn | DateColumn | BoolColumn | SetColumn;
 
-// filter-bits.ts reads `one + 2` as a table index: 0 several values, 1 empty, 2.. a value id.
-export const EMPTY_SET = -1;
-export const MANY_VALUES = -2;
+/** Ids below this fit a slot's bit mask. */
+export const MASK_IDS = 31;
+export const LISTED = -1;
 export const DATE_EMPTY = 0;
 export const DATE_MS = 1;
 export const DATE_DAY = 2;
@@ -84,9 +95,6 @@ export class FilterColumns {
   live: Bits = new Uint32Array(0);
   private cap = 0;
   private columns = new Map<string, Column>();
-  /** Normalised set value -> id, and a memo of raw value -> id (-1 when it normalises to ''). */
-  private valueIds = new Map<string, number>();
-  private rawIds = new Map<string, number>();
 
   /** Keeps a column for every non-text field (built-ins and `fields`), dropping the others. */
   setFields(fields: readonly FieldDefinition[], contacts: readonly (Contact | undefined)[]): void {
@@ -120,16 +128,6 @@ export class FilterColumns {
     return type ? this.column(fieldId, type, contacts) : null;
   }
 
-  /** Ids are 0 .. valueCount - 1. */
-  get valueCount(): number {
-    return this.valueIds.size;
-  }
-
-  /** The id of a normalised set value, or -1 when no stored value has it. */
-  valueId(normalized: string): number {
-    return this.valueIds.get(normalized) ?? -1;
-  }
-
   put(slot: number, c: Contact): void {
     if (slot >= this.cap) this.grow(slot + 1);
     setBit(this.live, slot);
@@ -144,13 +142,12 @@ export class FilterColumns {
     this.live = new Uint32Array(0);
     this.cap = 0;
     for (const [key, col] of this.columns) this.columns.set(key, this.makeColumn(col.field, col.type, 0));
-    this.valueIds.clear();
-    this.rawIds.clear();
   }
 
   private grow(need: number): void {
     // A whole number of 32-slot words: filter-bits.ts tests every slot of every word.
-    const cap = (Math.max(need, this.cap * 2, 1024) + 31) & ~31;
+    // Grows by a quarter: copying stays linear overall and at most a quarter is unused.
+    const cap = (Math.max(need, this.cap + (this.cap >> 2), 1024) + 31) & ~31;
     const live = new Uint32Array(cap >>> 5);
     live.set(this.live);
     this.live = live;
@@ -167,11 +164,11 @@ export class FilterColumns {
       case 'number':
         return { type, field, v: new Float64Array(cap).fill(NaN) };
       case 'date':
-        return { type, field, kind: new Uint8Array(cap), v: new Float64Array(cap) };
+        return { type, field, kind: new Uint8Array(cap), v: new Float64Array(cap).fill(NaN), hasMs: false, hasDay: false };
       case 'boolean':
         return { type, field, v: new Uint8Array(cap) };
       default:
-        return { type, field, one: new Int32Array(cap).fill(EMPTY_SET), many: [] };
+        return { type, field, code: new Int32Array(cap), many: [], values: new Map(), raw: new Map() };
     }
   }
 
@@ -184,10 +181,15 @@ export class FilterColumns {
         if (typeof v === 'number') {
           col.kind[slot] = DATE_MS;
           col.v[slot] = v;
+          col.hasMs = true;
         } else if (isDayKey(v)) {
           col.kind[slot] = DATE_DAY;
           col.v[slot] = dayNumber(v);
-        } else col.kind[slot] = DATE_EMPTY;
+          col.hasDay = true;
+        } else {
+          col.kind[slot] = DATE_EMPTY;
+          col.v[slot] = NaN;
+        }
         return;
       case 'boolean':
         col.v[slot] = v === true ? 1 : 0;
@@ -199,43 +201,43 @@ export class FilterColumns {
 
   private writeSet(col: SetColumn, slot: number, v: unknown): void {
     if (col.many[slot]) col.many[slot] = undefined;
+    const ids: number[] = [];
     if (typeof v === 'string') {
-      col.one[slot] = this.idOf(v);
-      return;
-    }
-    col.one[slot] = EMPTY_SET;
-    if (!Array.isArray(v)) return;
-    let first = EMPTY_SET;
-    let list: number[] | null = null;
-    for (const x of v) {
-      if (typeof x !== 'string') continue;
-      const id = this.idOf(x);
-      if (id < 0 || id === first || list?.includes(id)) continue;
-      if (first === EMPTY_SET) first = id;
-      else (list ??= [first]).push(id);
-    }
-    if (list) {
-      col.one[slot] = MANY_VALUES;
-      col.many[slot] = Int32Array.from(list);
-    } else col.one[slot] = first;
-  }
-
-  private idOf(raw: string): number {
-    let id = this.rawIds.get(raw);
-    if (id !== undefined) return id;
-    const norm = normalizeText(raw);
-    if (norm === '') id = EMPTY_SET;
-    else {
-      id = this.valueIds.get(norm);
-      if (id === undefined) {
-        id = this.valueIds.size;
-        this.valueIds.set(norm, id);
+      const id = idOf(col, v);
+      if (id >= 0) ids.push(id);
+    } else if (Array.isArray(v)) {
+      for (const x of v) {
+        if (typeof x !== 'string') continue;
+        const id = idOf(col, x);
+        if (id >= 0 && !ids.includes(id)) ids.push(id);
       }
     }
-    // Stored set values repeat (options, labels); free-form ones must not grow the memo forever.
-    if (this.rawIds.size < 100_000) this.rawIds.set(raw, id);
-    return id;
+    let mask = 0;
+    for (const id of ids) mask = id < MASK_IDS ? mask | (1 << id) : LISTED;
+    if (mask !== LISTED) col.code[slot] = mask;
+    else if (ids.length === 1) col.code[slot] = -2 - ids[0];
+    else {
+      col.code[slot] = LISTED;
+      col.many[slot] = Int32Array.from(ids);
+    }
   }
+}
+
+function idOf(col: SetColumn, raw: string): number {
+  let id = col.raw.get(raw);
+  if (id !== undefined) return id;
+  const norm = normalizeText(raw);
+  if (norm === '') id = -1;
+  else {
+    id = col.values.get(norm);
+    if (id === undefined) {
+      id = col.values.size;
+      col.values.set(norm, id);
+    }
+  }
+  // Stored set values repeat (options, labels); free-form ones must not grow the memo forever.
+  if (col.raw.size < 20_000) col.raw.set(raw, id);
+  return id;
 }
 
 function copyColumn(from: Column, to: Column): void {
@@ -245,11 +247,12 @@ function copyColumn(from: Column, to: Column): void {
       (to as NumberColumn | BoolColumn).v.set(from.v);
       return;
     case 'date':
+      Object.assign(to, { hasMs: from.hasMs, hasDay: from.hasDay });
       (to as DateColumn).kind.set(from.kind);
       (to as DateColumn).v.set(from.v);
       return;
     case 'set':
-      (to as SetColumn).one.set(from.one);
-      (to as SetColumn).many = from.many;
+      (to as SetColumn).code.set(from.code);
+      Object.assign(to, { many: from.many, values: from.values, raw: from.raw });
   }
 }
