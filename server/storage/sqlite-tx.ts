@@ -108,20 +108,21 @@ export class SqliteTx implements StorageTx {
     this.lastRead = null;
   }
 
-  private nextSeq(workspaceId: string): number {
-    let seq = this.seqs.get(workspaceId);
-    if (seq === undefined) {
-      const head = this.s.getSeq.get(workspaceId);
-      if (!head) throw new Error(`unknown workspace ${workspaceId}`);
-      seq = head.seq;
+  /** Takes `count` consecutive seqs; returns the first. */
+  private takeSeqs(workspaceId: string, count = 1): number {
+    let head = this.seqs.get(workspaceId);
+    if (head === undefined) {
+      const row = this.s.getSeq.get(workspaceId);
+      if (!row) throw new Error(`unknown workspace ${workspaceId}`);
+      head = row.seq;
     }
-    this.seqs.set(workspaceId, ++seq);
-    return seq;
+    this.seqs.set(workspaceId, head + count);
+    return head + 1;
   }
 
   private write(workspaceId: string, kind: RecordKind, id: string, contactId: string | null, data: unknown): number {
     this.lastRead = null;
-    const seq = this.nextSeq(workspaceId);
+    const seq = this.takeSeqs(workspaceId);
     const json = JSON.stringify(data);
     const keys = matchKeys(kind, data);
     if (this.s.putData.run(seq, json, workspaceId, kind, id, contactId, keys.email, keys.phone).changes === 0) {
@@ -156,15 +157,17 @@ export class SqliteTx implements StorageTx {
   /** Seed and ingest: mostly new rows, so straight to the upsert. */
   async putRecords(workspaceId: string, records: RecordInput[]) {
     this.lastRead = null;
+    if (records.length === 0) return;
+    let seq = this.takeSeqs(workspaceId, records.length);
     for (const r of records) {
       const keys = matchKeys(r.kind, r.data);
-      this.s.put.run(workspaceId, r.kind, r.id, this.nextSeq(workspaceId), r.contactId ?? null, JSON.stringify(r.data), 0, keys.email, keys.phone);
+      this.s.put.run(workspaceId, r.kind, r.id, seq++, r.contactId ?? null, JSON.stringify(r.data), 0, keys.email, keys.phone);
     }
   }
 
   async tombstone(workspaceId: string, kind: RecordKind, id: string) {
     this.lastRead = null;
-    const seq = this.nextSeq(workspaceId);
+    const seq = this.takeSeqs(workspaceId);
     this.s.put.run(workspaceId, kind, id, seq, null, null, 1, null, null);
     return seq;
   }
