@@ -7,6 +7,7 @@ import { EMPTY_DERIVED, type Contact, type Conversation } from '../../shared/sch
 import { subscribeChanges, type ChangeNotice } from './change-feed';
 import { applyLocalChanges, deleteContacts, LocalChangeError } from './changes';
 import { ContactsDB } from './db';
+import { conversationsRemoved } from './conversation-cleanup';
 
 const dbs: ContactsDB[] = [];
 function freshDb(): ContactsDB {
@@ -67,6 +68,7 @@ const body: fc.Arbitrary<MutationBody> = fc.oneof(
 
 /** Everything stored, without the clock stamps (two runs happen at different times). */
 async function snapshot(db: ContactsDB): Promise<unknown> {
+  await conversationsRemoved(db); // deleted contacts' conversations go right after the delete commits
   const tables = await Promise.all([db.contacts, db.conversations, db.fields, db.segments, db.bases, db.outbox, db.meta].map((t) => t.toArray()));
   return JSON.parse(JSON.stringify(tables, (k, v: unknown) => (k === 'updatedAt' || k === 'clientTime' ? undefined : v)));
 }
@@ -127,19 +129,23 @@ describe('[S2] one batch in one transaction = the same mutations one by one', ()
     await expect(applyLocalChanges(batch, [field(newId(), 'tier'), field(newId(), 'tier')])).rejects.toThrow('already exists');
   });
 
-  it('[S2][V9] deleting contacts with conversations removes exactly theirs and announces them', async () => {
+  it('[S2][V9] deleting contacts with conversations removes exactly theirs (right after the commit) and announces them', async () => {
     const db = freshDb();
     const contacts = Array.from({ length: 300 }, () => stored(newId(), 2));
     const convs = contacts.flatMap((c) => [conversation(c.id), conversation(c.id)]);
     await db.contacts.bulkPut(contacts);
     await db.conversations.bulkPut(convs);
     const doomed = contacts.slice(0, 200).map((c) => c.id);
+    await applyLocalChanges(db, [{ name: 'contact.patch', args: { id: doomed[7], set: { name: 'Edited' } } }]); // has a base now
     const notices: ChangeNotice[] = [];
     const unsub = subscribeChanges((n) => notices.push(n));
     const ms = await deleteContacts(db, doomed);
+    expect(await db.outbox.count()).toBe(2); // stored with its outbox entry when the call returns
+    await conversationsRemoved(db);
     unsub();
     expect(ms).toHaveLength(1); // one mutation carries up to LIMITS.bulkDeleteMax ids
     expect(ms[0]).toMatchObject({ name: 'contact.delete', args: { ids: doomed } });
+    expect(ms[0].id).toBe(2);
     expect(await db.contacts.count()).toBe(100);
     const left = await db.conversations.toArray();
     expect(left.map((c) => c.contactId).sort()).toEqual(contacts.slice(200).flatMap((c) => [c.id, c.id]).sort());
@@ -147,6 +153,7 @@ describe('[S2] one batch in one transaction = the same mutations one by one', ()
     expect(notices.find((n) => n.table === 'conversations')).toMatchObject({ ids: expect.arrayContaining(gone) });
     expect(notices.find((n) => n.table === 'contacts')).toEqual({ table: 'contacts', ids: doomed });
     expect(await db.bases.count()).toBe(200); // each deleted contact's server version, for undo/rebase
-    expect(await db.outbox.count()).toBe(1);
+    expect((await db.bases.get(['contacts', doomed[7]]))?.record).toMatchObject({ name: 'Stored' }); // kept, not the edited view
+    expect(await db.outbox.count()).toBe(2);
   });
 });

@@ -16,6 +16,7 @@ import {
   patchSegment,
 } from './changes';
 import { ContactsDB } from './db';
+import { conversationsRemoved } from './conversation-cleanup';
 
 const dbs: ContactsDB[] = [];
 function freshDb(): ContactsDB {
@@ -106,6 +107,7 @@ describe('local change API', () => {
     expect(ms.map((m) => m.name)).toEqual(['contact.delete', 'contact.delete']);
     expect(await db.contacts.count()).toBe(1);
     expect(await db.contacts.get(keep)).toBeDefined();
+    await conversationsRemoved(db);
     expect(await db.conversations.count()).toBe(0);
     expect(await db.outbox.count()).toBe(3);
   });

@@ -10,6 +10,7 @@ import { publishChanges } from './change-feed';
 import type { ContactsDB } from './db';
 import { isQuotaError, QUOTA_MESSAGE } from './quota';
 import { applyBatch, batchTables, LocalChangeError } from './change-batch';
+import { removeConversationsOf } from './conversation-cleanup';
 import { emptyTouched, type Touched } from './view-write';
 
 export { LocalChangeError };
@@ -41,7 +42,7 @@ export async function applyLocalChanges(db: ContactsDB, bodies: MutationBody[]):
   // Validated once, before touching the database; the real ids are given inside the transaction.
   const validated = bodies.map((b) => validate(b, 1, now));
   const touched = emptyTouched();
-  const done = await db
+  const { mutations, deletedContacts } = await db
     .transaction('rw', batchTables(db, validated), () => applyBatch(db, validated, now, touched))
     .catch((error: unknown) => {
       // P4: the transaction rolled back as a whole (record, outbox, counter); say why in plain words.
@@ -49,7 +50,8 @@ export async function applyLocalChanges(db: ContactsDB, bodies: MutationBody[]):
     });
   publishTouched(touched);
   for (const listener of localChangeListeners) listener(db);
-  return done;
+  removeConversationsOf(db, deletedContacts);
+  return mutations;
 }
 
 export function publishTouched(touched: Touched, origin?: 'pull'): void {
