@@ -6,7 +6,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, startAppServer } from '../e2e/harness';
 import { askBaseline, startBaselineServer } from './baseline-server';
-import { coldStart, csvExport, deleteCountsMeasure, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
+import { coldStart, csvExport, deleteCountsMeasure, deleteSelected, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
 import { goalFor } from './goals';
 import { fullPull, pushThroughput } from './server-measures';
 import { summarize, type Summary } from './stats';
@@ -90,6 +90,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       await deleteCountsMeasure(page, ctx, samples, totals);
       log('CSV export');
       await csvExport(page, ctx, samples);
+      log('delete 10k selected (last: it deletes contacts)');
+      await deleteSelected(page, ctx, samples, totals);
 
       log('baseline (SQL LIKE + COUNT + OFFSET over HTTP)');
       for (let i = 0; i < ctx.runs + 1; i++) {

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { newDevice } from '../e2e/harness';
 import { DEFAULT_VIEW, serializeViewState, type ViewState } from '../client/features/contacts/view-state';
-import { CSV_READY_MARK, DELETE_COUNTS_MARK, EDIT_STORED_MARK, RENDERED_MARK, SEARCH_COMMIT_MARK } from '../client/features/contacts/perf-marks';
+import { CSV_READY_MARK, DELETE_COUNTS_MARK, DELETE_STORED_MARK, EDIT_STORED_MARK, RENDERED_MARK, SEARCH_COMMIT_MARK } from '../client/features/contacts/perf-marks';
 import { FIRST_SYNC_STORED_MARK } from '../client/sync/pull';
 import type { FilterGroup } from '../shared/schema';
 import { clearMarks, lastEvent, longTasksSince, pageNow, PROBE_SCRIPT, queryMsBetween, waitMark, type MarkHit } from './page-probe';
@@ -227,6 +227,84 @@ export async function csvExport(page: Page, ctx: Ctx, s: Samples): Promise<void>
     add(s, 'CSV export of all, both extras -> file ready', hit.t - t);
     add(s, 'CSV export: longest main-thread task', (await longTasksSince(page, t)).reduce((m, x) => Math.max(m, x.duration), 0));
     add(s, 'CSV size (MB)', Number(hit.detail?.bytes) / 1e6);
+    await clearMarks(page);
+  }
+}
+
+export const DELETE_MEASURE = 'delete 10k selected -> gone from the table';
+
+/** Lifetime value above `min`: a filter whose size the bench can tune (a numeric threshold). */
+const valueAbove = (min: number): string =>
+  viewOf({ filter: { match: 'all', conditions: [{ field: 'cf:lifetime_value', operator: 'gt', value: min }] } });
+
+/** The threshold whose filter matches the fewest contacts >= target (binary search on the rendered totals). */
+async function filterMatching(page: Page, target: number): Promise<{ view: string; total: number }> {
+  let lo = 0; // matches >= target (checked below)
+  let hi = 10_000_000; // matches < target
+  let best = { view: valueAbove(lo), total: Number((await waitMark(page, RENDERED_MARK, { after: await goView(page, valueAbove(lo)), view: valueAbove(lo) })).detail?.total) };
+  if (best.total < target) throw new Error(`only ${best.total} contacts have a lifetime value; need ${target}`);
+  let last = best.view;
+  while (hi - lo > 0.01 && best.total !== target) {
+    const mid = Math.round(((lo + hi) / 2) * 100) / 100;
+    if (mid === lo || mid === hi) break;
+    const view = valueAbove(mid);
+    const total = Number((await waitMark(page, RENDERED_MARK, { after: await goView(page, view), view })).detail?.total);
+    if (total >= target) [lo, best] = [mid, { view, total }];
+    else hi = mid;
+    last = view;
+  }
+  if (last !== best.view) await waitMark(page, RENDERED_MARK, { after: await goView(page, best.view), view: best.view });
+  return best;
+}
+
+/** The outbox is empty: the deletes reached the server (so later measures do not share the CPU with that push). */
+async function waitOutboxEmpty(page: Page, timeoutMs = 120_000): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const open = indexedDB.open('all-contacts');
+        open.onerror = () => resolve(false);
+        open.onsuccess = () => {
+          const idb = open.result;
+          const count = idb.transaction('outbox').objectStore('outbox').count();
+          count.onsuccess = () => (idb.close(), resolve(count.result === 0));
+          count.onerror = () => (idb.close(), resolve(false));
+        };
+      }),
+    undefined,
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
+/**
+ * Bulk delete as a user does it: a filter matching min(10k, a share of what exists), select all on
+ * the page, "Select all N matching", Delete, confirm -> the deletes stored with their outbox
+ * entries AND the table showing the new total. Deletes data: runs last, on distinct contacts each run.
+ */
+export async function deleteSelected(page: Page, ctx: Ctx, s: Samples, totals: Record<string, number>): Promise<void> {
+  const bar = page.getByRole('region', { name: 'Bulk actions' });
+  const runs = Math.min(ctx.runs, 3);
+  const target = Math.min(10_000, Math.floor(ctx.contacts / 2 / runs));
+  let left = ctx.contacts;
+  for (let run = 0; run < runs; run++) {
+    const { view, total } = await filterMatching(page, target);
+    await page.getByRole('checkbox', { name: 'Select all on page' }).click({ force: true });
+    await bar.getByRole('button', { name: /^Select all [\d,.\s]+ matching$/ }).click();
+    await bar.getByRole('button', { name: /^Delete/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Delete contacts' });
+    await dialog.getByRole('button', { name: `Delete ${total.toLocaleString('en')} contacts` }).click();
+    const t = await lastEvent(page, 'click');
+    const [stored, gone] = await Promise.all([
+      waitMark(page, DELETE_STORED_MARK, { after: t }, 60_000),
+      waitMark(page, RENDERED_MARK, { after: t, view, total: 0 }, 60_000),
+    ]);
+    add(s, DELETE_MEASURE, Math.max(stored.t, gone.t) - t);
+    add(s, 'delete 10k selected: stored with outbox entries', stored.t - t);
+    totals[DELETE_MEASURE] = total;
+    left -= total;
+    ctx.log(`  deleted ${total.toLocaleString('en')}: stored ${Math.round(stored.t - t)} ms, gone from the table ${Math.round(gone.t - t)} ms`);
+    await waitMark(page, RENDERED_MARK, { after: await goView(page, ''), view: '', total: left }, 60_000);
+    await waitOutboxEmpty(page);
     await clearMarks(page);
   }
 }

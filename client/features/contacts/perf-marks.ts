@@ -4,6 +4,7 @@ export const RENDERED_MARK = 'contacts:rendered';
 export const SEARCH_COMMIT_MARK = 'contacts:search-commit';
 export const EDIT_STORED_MARK = 'contacts:edit-stored';
 export const DELETE_COUNTS_MARK = 'contacts:delete-counts';
+export const DELETE_STORED_MARK = 'contacts:delete-stored';
 export const CSV_READY_MARK = 'export:csv-ready';
 
 export type RenderedDetail = {
@@ -40,6 +41,11 @@ export function markSearchCommit(search: string): void {
 /** The delete confirmation shows its counts. */
 export function markDeleteCounts(total: number): void {
   mark(DELETE_COUNTS_MARK, { total });
+}
+
+/** A confirmed bulk delete was stored in Dexie with its outbox entries (one transaction). */
+export function markDeleteStored(count: number): void {
+  mark(DELETE_STORED_MARK, { count });
 }
 
 /** The CSV file was handed to the browser's download. */

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EMPTY_DERIVED, type Contact } from '../../../../shared/schema';
 import { newId } from '../../../../shared/ids';
 import { ContactsDB } from '../../../db/db';
-import { countsSentence, deleteCounts, deleteLabel } from './delete-counts';
+import { countsSentence, deleteCounts, deleteCountsFrom, deleteLabel } from './delete-counts';
 
 const db = new ContactsDB(`delete-counts-${newId()}`);
 afterAll(() => db.delete());
@@ -29,6 +29,16 @@ describe('[V9] Delete contacts dialog counts', () => {
     const counts = await deleteCounts(db, [...rows.map((c) => c.id), newId()]);
     expect(counts).toEqual({ total: 3, withConversations: 2, withoutConversations: 1 });
     expect(countsSentence(counts)).toEqual(['2 have conversations.', '1 has no conversations.']);
+  });
+
+  it('counts from the in-memory index (no database read) exactly as from Dexie', async () => {
+    const rows = Array.from({ length: 50 }, (_, i) => contact(i % 4));
+    await db.contacts.bulkPut(rows);
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    const ids = [...rows.slice(0, 37).map((c) => c.id), newId()];
+    const fromIndex = deleteCountsFrom((id) => byId.get(id), ids);
+    expect(fromIndex).toEqual({ total: 37, withConversations: 27, withoutConversations: 10 });
+    expect(fromIndex).toEqual(await deleteCounts(db, ids));
   });
 
   it('names the confirm button with the count', () => {

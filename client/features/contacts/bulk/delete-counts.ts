@@ -1,19 +1,33 @@
 // V9: what the delete confirmation states - how many of the selected contacts have
 // conversations and how many have none (contact.conversationCount, kept by the server).
+import type { Contact } from '../../../../shared/schema';
 import type { ContactsDB } from '../../../db/db';
 
 export type DeleteCounts = { total: number; withConversations: number; withoutConversations: number };
 
-export async function deleteCounts(db: ContactsDB, ids: readonly string[]): Promise<DeleteCounts> {
-  const rows = await db.contacts.bulkGet([...ids]);
+/** Counts from records (missing = deleted meanwhile: not part of what will be deleted). */
+export function countRows(rows: Iterable<Pick<Contact, 'conversationCount'> | undefined>): DeleteCounts {
   let total = 0;
   let withConversations = 0;
   for (const c of rows) {
-    if (!c) continue; // deleted meanwhile: not part of what will be deleted
+    if (!c) continue;
     total++;
     if (c.conversationCount > 0) withConversations++;
   }
   return { total, withConversations, withoutConversations: total - withConversations };
+}
+
+/**
+ * From the in-memory query index (issue 9: 100k selected in a few ms instead of seconds of
+ * IndexedDB reads): `get` is the engine's lookup, the contacts exactly as the table shows them.
+ */
+export function deleteCountsFrom(get: (id: string) => Pick<Contact, 'conversationCount'> | undefined, ids: readonly string[]): DeleteCounts {
+  return countRows(ids.map(get));
+}
+
+/** From Dexie, for when the index is not loaded. */
+export async function deleteCounts(db: ContactsDB, ids: readonly string[]): Promise<DeleteCounts> {
+  return countRows(await db.contacts.bulkGet([...ids]));
 }
 
 const n = (x: number) => x.toLocaleString('en');

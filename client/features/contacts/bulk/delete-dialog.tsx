@@ -4,9 +4,9 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { Alert, Button, Group, List, Loader, Modal, Stack, Text } from '@mantine/core';
 import { db } from '../../../db/db';
-import { deleteContacts, LocalChangeError } from '../../deps';
-import { countsSentence, deleteCounts, deleteLabel, type DeleteCounts } from './delete-counts';
-import { markDeleteCounts } from '../perf-marks';
+import { deleteContacts, getQueryEngine, LocalChangeError } from '../../deps';
+import { countsSentence, deleteCounts, deleteCountsFrom, deleteLabel, type DeleteCounts } from './delete-counts';
+import { markDeleteCounts, markDeleteStored } from '../perf-marks';
 
 type Props = {
   ids: readonly string[] | null;
@@ -23,6 +23,12 @@ export function DeleteDialog({ ids, onClose, onDeleted }: Props) {
     setCounts(null);
     setError(null);
     if (!ids) return;
+    // The loaded index holds every contact the table shows: no IndexedDB read (issue 9).
+    const engine = getQueryEngine();
+    if (engine.ready) {
+      setCounts(deleteCountsFrom(engine.get, ids));
+      return;
+    }
     let live = true;
     void deleteCounts(db, ids).then((c) => live && setCounts(c));
     return () => {
@@ -39,6 +45,7 @@ export function DeleteDialog({ ids, onClose, onDeleted }: Props) {
     setBusy(true);
     try {
       await deleteContacts(db, [...ids]);
+      markDeleteStored(ids.length); // benchmark (issue 9): records + outbox entries committed
       onDeleted(counts?.total ?? ids.length);
     } catch (e) {
       setError(e instanceof LocalChangeError ? e.message : 'The contacts could not be deleted');
