@@ -56,6 +56,9 @@ describe('[S4] pull over HTTP (fast path)', () => {
       const res = await get(input);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('application/json');
+      expect(res.headers.get('vary')).toBe('trpc-accept, accept');
+      // Answered by the fast path: it knows its length up front (tRPC's answers are chunked).
+      expect(Number(res.headers.get('content-length'))).toBeGreaterThan(0);
       expect(serverTiming(res, 'pull')).toBeGreaterThanOrEqual(0);
       const body = (await res.json()) as { result: { data: { cursor: number; hasMore: boolean } } };
       expect(body).toEqual({ result: { data: await caller.sync.pull(input) } });

@@ -35,7 +35,8 @@ export async function servePull(
   opts: { storage: Storage; log: Logger },
   started = performance.now(),
 ): Promise<boolean> {
-  if (req.method !== 'GET') return false;
+  // A client asking for tRPC's streamed format (trpc-accept) gets it from tRPC.
+  if (req.method !== 'GET' || req.headers['trpc-accept'] !== undefined) return false;
   const input = pullInput(req.url);
   if (!input) return false;
   let answer;
@@ -47,7 +48,7 @@ export async function servePull(
     return false; // tRPC runs it again and answers the error in its own shape
   }
   const { auth, page } = answer;
-  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': page.length });
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': page.length, Vary: 'trpc-accept, accept' });
   for (const part of page.parts) res.write(part);
   res.end();
   pullDone(
