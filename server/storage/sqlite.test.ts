@@ -5,7 +5,7 @@ import { openTempStorage, tempDataDir } from '../test-helpers';
 import { describeStorageContract } from './contract';
 import { stepSql } from './dialect';
 import { MIGRATIONS } from './migrations';
-import { DB_FILE_NAME, openSqliteStorage } from './sqlite';
+import { ascending, DB_FILE_NAME, openSqliteStorage } from './sqlite';
 import type { Storage } from './types';
 import path from 'node:path';
 
@@ -43,6 +43,15 @@ describe('SQLite storage', () => {
     const again = track(openSqliteStorage(dataDir));
     expect(await again.listWorkspaces()).toEqual([ws]);
     expect(await again.headSeq(ws.id)).toBe(1);
+  });
+
+  it('[S4] a pull page built without ORDER BY is used only when its seqs ascend (else the ordered form)', () => {
+    expect(ascending('1,2,10,11')).toBe(true);
+    expect(ascending('7')).toBe(true);
+    expect(ascending(null)).toBe(true);
+    expect(ascending('1,10,2')).toBe(false);
+    expect(ascending('3,3')).toBe(false);
+    expect(ascending('1,x')).toBe(false);
   });
 
   it('[R2] migration 4 gives contacts written before it their ingest match keys (email, phone)', async () => {
