@@ -11,7 +11,7 @@ import { SettingsPage } from './features/settings/settings-page';
 import { readIntervalSeconds } from './features/settings/sync/sync-prefs';
 import { Shell } from './features/shell/app-shell';
 import { SignInScreen } from './features/sign-in/sign-in-screen';
-import { replace, useLocation } from './router';
+import { replace, usePathname } from './router';
 
 // Once per page, before anything reads it: a damaged database is rebuilt (full resync, queued
 // changes kept when readable); a wiped one under the running app shows sign-in (issue 8).
@@ -46,7 +46,7 @@ function Loading() {
 
 function AppContent() {
   const session = useSession(db);
-  const { pathname } = useLocation();
+  const pathname = usePathname(); // not the query string: the shell must not re-render per keystroke
   const signedIn = Boolean(session);
 
   useEffect(() => {

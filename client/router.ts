@@ -46,3 +46,14 @@ export function replace(url: string): void {
 export function useLocation(): Location {
   return useSyncExternalStore(subscribe, getLocation, getLocation);
 }
+
+/** Only the path: components that do not read the query string skip re-rendering while it changes. */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => current.pathname, () => current.pathname);
+}
+
+/** One query parameter (null when absent); re-renders only when its value changes. */
+export function useSearchParam(name: string): string | null {
+  const read = (): string | null => new URLSearchParams(current.search).get(name);
+  return useSyncExternalStore(subscribe, read, read);
+}

@@ -2,7 +2,7 @@
 // search, quick filters (ALL vs ANY), segments, pagination, columns and URL state (V1-V5, V10, V13).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { bodyRows, footerTotal, launchBrowser, newDevice, signInToDemo, startAppServer, waitUntil, type AppServer } from './harness';
+import { bodyRows, footerTotal, launchBrowser, newDevice, rowName, signInToDemo, startAppServer, waitUntil, type AppServer } from './harness';
 import { expectedCount, loadWorkspace, type Workspace } from './data';
 
 describe('All Contacts view', () => {
@@ -104,6 +104,27 @@ describe('All Contacts view', () => {
 
     await banner.getByRole('button', { name: 'Leave segment' }).click();
     await expect.poll(() => footerTotal(page)).toBe(ws.contacts.length);
+  });
+
+  it('[V6] pointing at Last Interaction shows the last message preview; Created At has the exact time', async () => {
+    await resetView();
+    const name = await rowName(page, 0);
+    const shown = ws.contacts.filter((c) => c.name === name && c.lastInteractionAt !== null && c.lastMessagePreview);
+    expect(shown.length).toBeGreaterThan(0);
+    const row = bodyRows(page).first();
+    const cells = row.getByRole('cell');
+    const header = await page.getByRole('columnheader').evaluateAll((ths) => ths.map((th) => th.getAttribute('aria-label')));
+    await cells.nth(header.indexOf('Last Interaction')).locator('time').hover();
+    const previews = shown.map((c) => c.lastMessagePreview.slice(0, 20));
+    await expect
+      .poll(async () => {
+        const text = await page.locator('body').innerText();
+        return previews.some((p) => text.includes(p));
+      })
+      .toBe(true);
+    const created = cells.nth(header.indexOf('Created At')).locator('time');
+    await created.hover();
+    expect(await created.getAttribute('title')).toMatch(/\d{4}/);
   });
 
   it('[V10] previous / next / page numbers and page size', async () => {

@@ -21,8 +21,18 @@ export function parsePhone(input: string, defaultCountry?: CountryCode): PhonePa
 }
 
 /** International display form ("+1 415 555 0132"); falls back to the input if it does not parse. */
+// Formatting parses the number with libphonenumber (~30 µs); the table formats a page of phones on
+// every update, mostly the same ones again, so recent results are kept (bounded).
+const FORMAT_CACHE_MAX = 5000;
+const formatted = new Map<string, string>();
+
 export function formatPhone(e164: string): string {
   if (!e164) return '';
+  const hit = formatted.get(e164);
+  if (hit !== undefined) return hit;
   const parsed = parsePhoneNumberFromString(e164);
-  return parsed ? parsed.formatInternational() : e164;
+  const text = parsed ? parsed.formatInternational() : e164;
+  if (formatted.size >= FORMAT_CACHE_MAX) formatted.clear();
+  formatted.set(e164, text);
+  return text;
 }

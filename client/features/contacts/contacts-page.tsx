@@ -85,9 +85,20 @@ export function ContactsPage() {
   const onFilter = (next: FilterGroup) =>
     // Editing filters while a segment is applied starts from the segment's conditions and leaves it.
     update({ filter: next, segmentId: null, page: 1 });
-  const onSegment = (segmentId: string | null) => update({ segmentId, search: '', filter: { match: 'all', conditions: [] }, page: 1 });
-  const onSort = (by: SortBy) =>
-    update((v) => ({ sort: { by, dir: v.sort.by === by && v.sort.dir === 'asc' ? 'desc' : v.sort.by === by ? 'asc' : by === 'name' ? 'asc' : 'desc' }, page: 1 }));
+  // Stable callbacks: the memoised top bar and pagination parts skip re-rendering on table updates.
+  const onSegment = useCallback(
+    (segmentId: string | null) => update({ segmentId, search: '', filter: { match: 'all', conditions: [] }, page: 1 }),
+    [update],
+  );
+  const openFilters = useCallback(() => setFiltersOpen(true), []);
+  const onPage = useCallback((page: number) => update({ page }), [update]);
+  const onPageSize = useCallback((pageSize: number) => update({ pageSize, page: 1 }), [update]);
+  const onSort = useCallback(
+    (by: SortBy) =>
+      update((v) => ({ sort: { by, dir: v.sort.by === by && v.sort.dir === 'asc' ? 'desc' : v.sort.by === by ? 'asc' : by === 'name' ? 'asc' : 'desc' }, page: 1 })),
+    [update],
+  );
+  const sort = useStableValue(view.sort);
   const clearFilters = () => update({ search: '', filter: { match: 'all', conditions: [] }, segmentId: null, page: 1 });
   const toggleOptIn = useCallback((contact: Contact, on: boolean) => {
     patchContact(db, contact.id, { set: { campaignOptIn: on } }).then(() => markEditStored(contact.id)).catch((e: unknown) =>
@@ -121,7 +132,7 @@ export function ContactsPage() {
         rows={result.rows}
         contactColumns={columns.contactColumns}
         conversationColumns={columns.conversationColumns}
-        sort={view.sort}
+        sort={sort}
         onSort={onSort}
         selected={selected}
         onSelect={onSelect}
@@ -139,7 +150,7 @@ export function ContactsPage() {
         search={view.search}
         onSearch={onSearch}
         activeFilterCount={quickFilter.conditions.length}
-        onOpenFilters={() => setFiltersOpen(true)}
+        onOpenFilters={openFilters}
         segments={segments}
         segmentId={segment ? segment.id : null}
         onSegment={onSegment}
@@ -176,8 +187,8 @@ export function ContactsPage() {
           total={result.total}
           page={view.page}
           pageSize={view.pageSize}
-          onPage={(page) => update({ page })}
-          onPageSize={(pageSize) => update({ pageSize, page: 1 })}
+          onPage={onPage}
+          onPageSize={onPageSize}
         />
       )}
       <BulkBar

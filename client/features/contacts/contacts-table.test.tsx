@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act } from 'react';
+import { act, useState } from 'react';
 import { EMPTY_DERIVED, type Contact, type FieldDefinition } from '../../../shared/schema';
 import { formatPhone } from '../../../shared/values';
 import { cleanup, columnHeaderNames, render } from '../test/render';
@@ -121,5 +121,30 @@ describe('ContactsTable', () => {
     const view = render(<ContactsTable {...props({ onSelect })} />);
     act(() => view.querySelector<HTMLInputElement>('input[aria-label="Select all on page"]')!.click());
     expect(onSelect).toHaveBeenCalledWith(['0190f3c2-7a6b-7cc0-8000-000000000001', '0190f3c2-7a6b-7cc0-8000-000000000002'], true);
+  });
+
+  it('[V7] rows are recycled, but an open inline editor belongs to its contact', () => {
+    const initial = props().rows;
+    let setRows: (rows: Contact[]) => void = () => {};
+    function Harness() {
+      const [rows, set] = useState(initial);
+      setRows = set;
+      return <ContactsTable {...props({ rows })} />;
+    }
+    const view = render(<Harness />);
+    const annRow = view.querySelectorAll('tbody tr')[1];
+    act(() => view.querySelector<HTMLButtonElement>('button[aria-label="Edit email of Ann Lee"]')!.click());
+    expect(annRow.querySelector('[data-cell-editor]')).not.toBeNull();
+    // A Live refresh puts a newcomer on top: Ann's row moves down with its open editor.
+    const bo: Contact = { ...initial[1], id: '0190f3c2-7a6b-7cc0-8000-000000000003', name: 'Bo Chen', email: 'bo@example.com' };
+    act(() => setRows([bo, initial[0], initial[1]]));
+    expect(view.querySelectorAll('tbody tr')[2]).toBe(annRow);
+    expect(annRow.querySelector('[data-cell-editor]')).not.toBeNull();
+    // A new search without Ann: her row element is reused for another contact, with no editor.
+    const cy: Contact = { ...bo, id: '0190f3c2-7a6b-7cc0-8000-000000000004', name: 'Cy Diaz', email: 'cy@example.com' };
+    act(() => setRows([cy, initial[0]]));
+    expect(view.querySelector('[data-cell-editor]')).toBeNull();
+    expect(annRow.isConnected).toBe(true);
+    expect(annRow.textContent).toContain('cy@example.com');
   });
 });

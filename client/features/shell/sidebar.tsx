@@ -4,19 +4,20 @@ import { IconAddressBook, IconFilter, IconSettings, IconUsers } from '@tabler/ic
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Segment } from '../../../shared/schema';
 import { db } from '../../db/db';
-import { useLocation } from '../../router';
+import { usePathname, useSearchParam } from '../../router';
 import { RouterNavLink } from './nav-link';
 
 const NO_SEGMENTS: Segment[] = [];
 
 export function Sidebar({ onNavigate }: { onNavigate?: () => void }) {
-  const { pathname, search } = useLocation();
+  const pathname = usePathname();
+  const segmentParam = useSearchParam('segment');
   const segments = useLiveQuery(
     () => db.segments.toArray().then((all) => all.sort((a, b) => a.name.localeCompare(b.name))),
     [],
     NO_SEGMENTS,
   );
-  const activeSegment = pathname === '/contacts' ? new URLSearchParams(search).get('segment') : null;
+  const activeSegment = pathname === '/contacts' ? segmentParam : null;
   return (
     <ScrollArea component="nav" aria-label="Main" style={{ flex: 1 }}>
       <NavLink

@@ -1,13 +1,16 @@
 // V6 custom and conversation field values, formatted by type; always rendered as text (Q3).
 // URLs become links only for http(s), so a stored "javascript:" value can never run.
-import { Anchor, Badge, Group, Text } from '@mantine/core';
+// Plain elements (see contacts-table.module.css): table cells re-render on every table update.
 import type { CustomValue, FieldDefinition } from '../../../../shared/schema';
 import { formatPhone } from '../../../../shared/values';
+import classes from '../contacts-table.module.css';
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 const numberFormat = new Intl.NumberFormat();
 
 export function safeHttpUrl(value: string): string | null {
+  // Most values are not URLs at all: skip the URL parser (and its exception) for them.
+  if (!/^https?:/i.test(value.trimStart())) return null;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
@@ -27,42 +30,34 @@ export function CustomValueCell({ field, value }: { field: FieldDefinition; valu
   }
   if (Array.isArray(value)) {
     return (
-      <Group gap={4} wrap="wrap">
+      <span className={classes.badges}>
         {value.map((v) => (
-          <Badge key={v} size="sm" variant="light" tt="none">
+          <span key={v} className={classes.badge}>
             {v}
-          </Badge>
+          </span>
         ))}
-      </Group>
+      </span>
     );
   }
-  if (typeof value === 'number') return <Text size="sm">{numberFormat.format(value)}</Text>;
+  if (typeof value === 'number') return <span>{numberFormat.format(value)}</span>;
   switch (field.type) {
     case 'url': {
       const href = safeHttpUrl(value);
       return href ? (
-        <Anchor size="sm" href={href} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
+        <a className={classes.link} href={href} target="_blank" rel="noopener noreferrer" onClick={(e) => e.stopPropagation()}>
           {value}
-        </Anchor>
+        </a>
       ) : (
-        <Text size="sm">{value}</Text>
+        <span>{value}</span>
       );
     }
     case 'date':
-      return <Text size="sm">{formatDateValue(value)}</Text>;
+      return <span>{formatDateValue(value)}</span>;
     case 'phone':
-      return <Text size="sm">{formatPhone(value)}</Text>;
+      return <span>{formatPhone(value)}</span>;
     case 'select':
-      return (
-        <Badge size="sm" variant="light" tt="none">
-          {value}
-        </Badge>
-      );
+      return <span className={classes.badge}>{value}</span>;
     default:
-      return (
-        <Text size="sm" truncate maw={240}>
-          {value}
-        </Text>
-      );
+      return <span className={classes.truncate}>{value}</span>;
   }
 }

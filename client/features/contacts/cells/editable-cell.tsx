@@ -4,7 +4,6 @@
 // its error on the cell and is not saved. The draft lives in the editor, so Live refreshes of the
 // row never reset what the user is typing.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { Anchor, Group, Text, UnstyledButton } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
 import type { Contact } from '../../../../shared/schema';
 import { formatPhone } from '../../../../shared/values';
@@ -13,6 +12,7 @@ import { LocalChangeError } from '../../deps';
 import { isUnchanged, parseColumnInput, saveColumn, startInput, type EditableColumn } from '../editing/editable-column';
 import { ValueInput } from '../editing/value-input';
 import { CustomValueCell, safeHttpUrl } from './custom-value-cell';
+import classes from '../contacts-table.module.css';
 
 /** -1 / 1: move to the previous / next editable cell; 0: stop editing. */
 export type EditMove = -1 | 0 | 1;
@@ -48,50 +48,45 @@ export function EditableCell({ contact, column, editing, onStart, onFinish }: Pr
     );
   }
   const display = (
-    <UnstyledButton
+    <button
+      type="button"
       ref={button}
+      className={classes.cellButton}
       aria-label={`Edit ${column.field ? column.label : column.label.toLowerCase()} of ${contact.name}`}
       onClick={() => onStart(column.id)}
       data-editable-cell=""
-      miw={60}
-      mih={24}
-      style={{ display: 'block', borderRadius: 4 }}
     >
       <CellValue contact={contact} column={column} />
-    </UnstyledButton>
+    </button>
   );
   // A link inside the button would be a nested control: an http(s) URL gets its own link beside it.
   const href = column.field?.type === 'url' ? safeHttpUrl(String(contact.customFields[column.field.key] ?? '')) : null;
   if (!href) return display;
   return (
-    <Group gap={4} wrap="nowrap">
+    <span className={classes.inline}>
       {display}
-      <Anchor href={href} target="_blank" rel="noopener noreferrer" aria-label={`Open ${column.label} of ${contact.name}`}>
+      <a className={classes.link} href={href} target="_blank" rel="noopener noreferrer" aria-label={`Open ${column.label} of ${contact.name}`}>
         <IconExternalLink size={14} aria-hidden />
-      </Anchor>
-    </Group>
+      </a>
+    </span>
   );
 }
 
 function CellValue({ contact, column }: { contact: Contact; column: EditableColumn }) {
   const empty = (
-    <Text size="sm" c="dimmed" aria-hidden>
+    <span className={classes.dimmed} aria-hidden>
       —
-    </Text>
+    </span>
   );
   if (column.field) {
     const value = contact.customFields[column.field.key];
     if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return empty;
-    if (column.field.type === 'url') return <Text size="sm" truncate maw={240}>{String(value)}</Text>;
+    if (column.field.type === 'url') return <span className={classes.truncate}>{String(value)}</span>;
     return <CustomValueCell field={column.field} value={value} />;
   }
   const text = column.id === 'email' ? contact.email : formatPhone(contact.phone);
   if (!text) return empty;
-  return (
-    <Text size="sm" truncate maw={260} style={{ whiteSpace: 'nowrap' }}>
-      {text}
-    </Text>
-  );
+  return <span className={classes.truncate}>{text}</span>;
 }
 
 function CellEditor({ contact, column, onDone }: { contact: Contact; column: EditableColumn; onDone: (move: EditMove, keyboard: boolean) => void }) {

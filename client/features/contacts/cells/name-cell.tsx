@@ -1,24 +1,16 @@
 // V6 Name: avatar (image when avatarUrl, else initials on the contact's stable color) + name as text.
-import { Avatar, Group, Text } from '@mantine/core';
+// Plain elements (see contacts-table.module.css): this renders once per row on every table update.
 import type { Contact } from '../../../../shared/schema';
 import { avatarColor, initials } from '../avatar-color';
+import classes from '../contacts-table.module.css';
 
 export function NameCell({ contact }: { contact: Contact }) {
   return (
-    <Group gap="sm" wrap="nowrap">
-      <Avatar
-        src={contact.avatarUrl || null}
-        alt=""
-        radius="xl"
-        size={30}
-        color={avatarColor(contact.id)}
-        variant="filled"
-      >
-        {initials(contact.name)}
-      </Avatar>
-      <Text size="sm" fw={500} truncate>
-        {contact.name}
-      </Text>
-    </Group>
+    <span className={classes.nameCell}>
+      <span className={classes.avatar} style={{ backgroundColor: `var(--mantine-color-${avatarColor(contact.id)}-filled)` }}>
+        {contact.avatarUrl ? <img src={contact.avatarUrl} alt="" loading="lazy" /> : initials(contact.name)}
+      </span>
+      <span className={classes.name}>{contact.name}</span>
+    </span>
   );
 }

@@ -1,15 +1,18 @@
 // V6 Created At / Last Interaction: relative time; exact time on hover (title), and for
-// Last Interaction a hover card with the last message preview and its channel.
+// Last Interaction a hover card with the last message preview and its channel. The hover card is
+// mounted only once the row has been pointed at or focused (`withCard`): a Mantine HoverCard per
+// row would cost more than the rest of the row on every table update.
 import { HoverCard, Stack, Text } from '@mantine/core';
 import type { Contact } from '../../../../shared/schema';
 import { formatExact, formatRelative } from '../relative-time';
+import classes from '../contacts-table.module.css';
 
-export function CreatedAtCell({ at, now }: { at: number; now: number }) {
-  const exact = formatExact(at);
+/** `withTitle`: the exact-time tooltip, formatted only for rows being pointed at or focused. */
+export function CreatedAtCell({ at, now, withTitle = true }: { at: number; now: number; withTitle?: boolean }) {
   return (
-    <Text size="sm" component="time" dateTime={new Date(at).toISOString()} title={exact} style={{ whiteSpace: 'nowrap' }}>
+    <time className={classes.nowrap} dateTime={new Date(at).toISOString()} title={withTitle ? formatExact(at) : undefined}>
       {formatRelative(at, now)}
-    </Text>
+    </time>
   );
 }
 
@@ -27,22 +30,18 @@ export function channelName(channel: string): string {
   return CHANNEL_NAMES[channel] ?? channel;
 }
 
-export function LastInteractionCell({ contact, now }: { contact: Contact; now: number }) {
+export function LastInteractionCell({ contact, now, withCard = true }: { contact: Contact; now: number; withCard?: boolean }) {
   const at = contact.lastInteractionAt;
-  if (at === null) {
-    return (
-      <Text size="sm" c="dimmed">
-        Never
-      </Text>
-    );
-  }
+  if (at === null) return <span className={classes.dimmed}>Never</span>;
+  const time = (
+    <time className={classes.nowrap} dateTime={new Date(at).toISOString()} tabIndex={0} style={{ cursor: 'default' }}>
+      {formatRelative(at, now)}
+    </time>
+  );
+  if (!withCard) return time;
   return (
     <HoverCard width={320} openDelay={200} shadow="md" withinPortal>
-      <HoverCard.Target>
-        <Text size="sm" component="time" dateTime={new Date(at).toISOString()} tabIndex={0} style={{ cursor: 'default', whiteSpace: 'nowrap' }}>
-          {formatRelative(at, now)}
-        </Text>
-      </HoverCard.Target>
+      <HoverCard.Target>{time}</HoverCard.Target>
       <HoverCard.Dropdown>
         <Stack gap={4}>
           <Text size="xs" c="dimmed">

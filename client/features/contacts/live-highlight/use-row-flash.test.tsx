@@ -46,4 +46,14 @@ describe('[V4] Live highlight of a row', () => {
     await pulled({ ...c, updatedAt: 99 });
     expect(view.querySelector('[data-testid=row]')!.getAttribute('data-flash')).toBeNull();
   });
+
+  it('stops flashing when the row shows another contact (rows are recycled)', async () => {
+    const c = contact();
+    const view = render(<Row initial={c} />);
+    const row = view.querySelector('[data-testid=row]')!;
+    await pulled({ ...c, updatedAt: 2, name: 'Ann Changed' });
+    expect(row.getAttribute('data-flash')).toBe('a');
+    await act(async () => setShown(contact({ name: 'Someone else' })));
+    expect(row.getAttribute('data-flash')).toBeNull();
+  });
 });

@@ -20,8 +20,16 @@ export function useRowFlash(contact: Contact): 'a' | 'b' | undefined {
   useEffect(() => {
     const before = previous.current;
     previous.current = contact;
-    if (before === contact || !changedRemotely(contact.id)) return;
-    if (before !== null && sameContent(before, contact)) return;
+    if (before === contact) return;
+    // Rows are recycled (row-slots.ts): the row may now show another contact (a new search or page).
+    const another = before !== null && before.id !== contact.id;
+    if (!changedRemotely(contact.id) || (!another && before !== null && sameContent(before, contact))) {
+      if (another) {
+        clearTimeout(timer.current); // the flash belonged to the contact shown before
+        setFlash(undefined);
+      }
+      return;
+    }
     setFlash((f) => (f === 'a' ? 'b' : 'a'));
     clearTimeout(timer.current);
     timer.current = setTimeout(() => setFlash(undefined), HIGHLIGHT_MS);
