@@ -175,6 +175,14 @@ describe('[Q1] ContactIndex vs brute-force reference', () => {
     expect(q('jose')).toEqual([testId(2)]);
   });
 
+  it('[V1] a contact upserted twice in one batch is found once (search lists hold each slot once)', () => {
+    const index = new ContactIndex({ fields, locale: LOCALE });
+    index.upsert([makeContact({ id: testId(1), name: 'Ann' }), makeContact({ id: testId(1), name: 'Ann Lee' })]);
+    const q = { search: 'lee', filter: { match: 'all' as const, conditions: [] }, sort: { by: 'name' as const, dir: 'asc' as const } };
+    expect(index.matchingIds(q, ctx)).toEqual([testId(1)]);
+    expect(index.count(q, ctx)).toBe(1);
+  });
+
   it('[V2] labels() lists distinct labels A-Z and follows changes', () => {
     const index = new ContactIndex({ fields, locale: LOCALE });
     index.upsert([makeContact({ id: testId(1), labels: ['vip', 'Billing'] }), makeContact({ id: testId(2), labels: ['VIP', 'sales'] })]);

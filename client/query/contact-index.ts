@@ -251,7 +251,8 @@ export class ContactIndex {
     this.changed();
   }
 
-  private readonly live = (slot: number): boolean => this.contacts[slot] !== undefined;
+  /** Holds a contact? (A bit test: cheaper than reading the contacts array on 100k candidates.) */
+  private readonly live = (slot: number): boolean => hasBit(this.columns.live, slot);
 
   private changed(): void {
     this.version++;

@@ -185,7 +185,7 @@ function boolFiller(v: Uint8Array, on: boolean): Filler {
   };
 }
 
-function columnFiller(col: Column, cond: FilterCondition, ctx: FilterContext, columns: FilterColumns): Filler | null {
+function columnFiller(col: Column, cond: FilterCondition, ctx: FilterContext): Filler | null {
   switch (col.type) {
     case 'boolean':
       return boolFiller(col.v, cond.operator === 'is_on');
@@ -206,7 +206,7 @@ export function filterBits(group: FilterGroup, ctx: FilterContext, columns: Filt
     const info = findFilterField(cond.field, ctx.fields);
     if (!info || validateCondition(cond, ctx.fields) !== null) continue; // inactive, as in compileFilter
     const col = columns.columnFor(info.id, info.kind, contacts);
-    const filler = col ? columnFiller(col, cond, ctx, columns) : null;
+    const filler = col ? columnFiller(col, cond, ctx) : null;
     if (filler) fast.push(filler);
     else slow.push(compileFilter({ match: 'all', conditions: [cond] }, ctx));
   }

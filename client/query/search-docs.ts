@@ -20,6 +20,7 @@ export class SearchDocs {
   private docs: string[] = [];
   private postings: TrigramPostings;
   private pending: number[] = [];
+  private pendingSet = new Set<number>();
   private seen = new Uint32Array(0);
   private seenStamp = 0;
 
@@ -31,13 +32,16 @@ export class SearchDocs {
   add(slot: number, doc: string): void {
     this.docs[slot] = doc;
     this.pending.push(slot);
+    this.pendingSet.add(slot);
   }
 
   /** A slot's document may have changed. */
   replace(slot: number, doc: string): void {
     const before = this.docs[slot];
     if (before === doc) return;
-    this.postings.update(slot, before, doc);
+    // A slot not flushed yet is indexed by flush() with its latest document (updating it too
+    // would list it twice without any stale entry, which find() relies on).
+    if (!this.pendingSet.has(slot)) this.postings.update(slot, before, doc);
     this.docs[slot] = doc;
   }
 
@@ -51,6 +55,7 @@ export class SearchDocs {
     if (this.pending.length > 0) {
       const slots = this.pending;
       this.pending = [];
+      this.pendingSet.clear();
       this.postings.addMany(slots, slots.map((slot) => this.docs[slot]));
     }
     if (this.postings.needsCompaction()) this.rebuild(live);
@@ -60,6 +65,7 @@ export class SearchDocs {
   rebuild(live: SlotTest): void {
     this.postings.clear();
     this.pending = [];
+    this.pendingSet.clear();
     const slots: number[] = [];
     for (let slot = 0; slot < this.docs.length; slot++) if (live(slot)) slots.push(slot);
     this.postings.addMany(slots, slots.map((slot) => this.docs[slot]));
@@ -68,6 +74,7 @@ export class SearchDocs {
   clear(): void {
     this.docs = [];
     this.pending = [];
+    this.pendingSet.clear();
     this.postings.clear();
   }
 
@@ -82,7 +89,8 @@ export class SearchDocs {
     const fromSuperset = superset !== null && superset.length <= listSize;
     const test = fromSuperset ? acceptKnown : accept;
     const docs = this.docs;
-    const single = terms.length === 1 && terms[0].digits === null ? terms[0].text : null;
+    // One term matched as plain text ('4155' is its own digits: one includes() is the whole test).
+    const single = terms.length === 1 && (terms[0].digits === null || terms[0].digits === terms[0].text) ? terms[0].text : null;
     let out = new Int32Array(fromSuperset ? superset.length : Math.min(listSize, slotCount));
     let k = 0;
     // Hot path: up to 100k calls per keystroke.
@@ -98,6 +106,10 @@ export class SearchDocs {
     };
     if (fromSuperset) {
       for (let i = 0; i < superset.length; i++) consider(superset[i]);
+    } else if (lists && lists.length === 1 && !this.postings.hasStale()) {
+      // One list without stale entries holds each slot once: no need to remember what was seen.
+      const list = lists[0];
+      for (let i = 0; i < list.length; i++) consider(list[i]);
     } else if (lists) {
       const stamp = this.nextStamp(slotCount);
       const seen = this.seen;

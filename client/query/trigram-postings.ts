@@ -98,6 +98,11 @@ export class TrigramPostings {
     this.stale += gramSet(doc).size;
   }
 
+  /** False when every entry is live and listed once (nothing changed or was dropped since the last build). */
+  hasStale(): boolean {
+    return this.stale > 0;
+  }
+
   /** True when a rebuild would pay off. */
   needsCompaction(): boolean {
     return this.stale > this.minStale && this.stale * 2 > this.live;
