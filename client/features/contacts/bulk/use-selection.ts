@@ -3,7 +3,7 @@
 // delete dialog only ever count contacts that exist.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { db } from '../../../db/db';
-import { subscribeChanges } from '../../deps';
+import { getQueryEngine, subscribeChanges } from '../../deps';
 
 export type Selection = {
   selected: ReadonlySet<string>;
@@ -41,7 +41,15 @@ export function useSelection(): Selection {
   return { selected, onSelect, clear };
 }
 
+/**
+ * Asks the query index (once it has applied the notice) rather than IndexedDB: after a bulk
+ * delete of 10k selected contacts a second 10k-id read would compete with the index's own
+ * (issue 9: the table shows the new total sooner).
+ */
 async function dropMissing(ids: string[]): Promise<string[]> {
+  const engine = getQueryEngine();
+  await engine.settled();
+  if (engine.ready && engine.error === null) return ids.filter((id) => engine.get(id) === undefined);
   const rows = await db.contacts.bulkGet(ids);
   return ids.filter((_, i) => rows[i] === undefined);
 }
