@@ -159,7 +159,7 @@ describe('recovery from a broken local database', () => {
     a.db.close();
     await rawUpgrade(a.db.name, (idb) => idb.deleteObjectStore('bases'));
     await new Promise<void>((resolve, reject) => {
-      const req = indexedDB.open(a.db.name, 30); // version(3) of a newer app
+      const req = indexedDB.open(a.db.name, (a.db.verno + 1) * 10); // the next version() of a newer app
       req.onsuccess = () => (req.result.close(), resolve());
       req.onerror = () => reject(req.error);
     });

@@ -19,6 +19,7 @@ import type { Contact, FieldDefinition } from '../../shared/schema';
 import type { FilterContext } from '../../shared/filter/evaluate';
 import { ContactIndex, LOAD_CHUNK } from './contact-index';
 import { FirstPagePreview } from './first-page-preview';
+import { loadContacts } from './load-contacts';
 import type { ContactQuery, ContactSort, MatchQuery, QueryResult } from './types';
 
 export { LOAD_CHUNK };
@@ -77,7 +78,7 @@ export const QUERY_MEASURE = 'contacts:query';
 /** Performance measure: one full load of the index (detail: contacts, ms spent indexing). */
 export const LOAD_MEASURE = 'contacts:load';
 
-function measureLoad(start: number, detail: { contacts: number; indexMs: number; first: boolean }): void {
+function measureLoad(start: number, detail: { contacts: number; indexMs: number; first: boolean; source: string }): void {
   try {
     performance.measure(LOAD_MEASURE, { start, end: performance.now(), detail });
   } catch {
@@ -146,34 +147,21 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     const fresh = new ContactIndex({ locale: options.locale });
     const freshFields = await db.fields.toArray();
     fresh.setFields(freshFields);
-    const chunkSize = chunkSizeFor(!ready);
-    const read = (after: string | null): Promise<Contact[]> => {
-      const next = after === null ? db.contacts.orderBy(':id') : db.contacts.where(':id').above(after);
-      const chunk = next.limit(chunkSize).toArray();
-      chunk.catch(() => {}); // awaited below; a load cut short by close() must not leave it unhandled
-      return chunk;
-    };
     const started = performance.now();
-    let indexMs = 0;
-    let pending = read(null);
-    for (;;) {
-      const chunk = await pending;
-      if (closed) return;
-      const more = chunk.length === chunkSize;
-      // IndexedDB fetches the next chunk while this one is indexed (the read and the index
-      // build each take about half of a cold start).
-      if (more) pending = read(chunk[chunk.length - 1].id);
-      const t = performance.now();
-      fresh.upsert(chunk);
-      indexMs += performance.now() - t;
-      if (!ready) {
-        loaded = fresh.size;
-        bump();
-      }
-      if (!more) break;
-      await yieldToEventLoop();
-    }
-    measureLoad(started, { contacts: fresh.size, indexMs: Math.round(indexMs), first: !ready });
+    const first = !ready;
+    const result = await loadContacts(db, fresh, {
+      chunkSize: chunkSizeFor(first),
+      closed: () => closed,
+      onChunk: async () => {
+        if (!ready) {
+          loaded = fresh.size;
+          bump();
+        }
+        await yieldToEventLoop();
+      },
+    });
+    if (!result) return;
+    measureLoad(started, { contacts: fresh.size, indexMs: Math.round(result.indexMs), first, source: result.source });
     // Contacts pulled meanwhile and not stored yet are not in Dexie: carry them over.
     if (previewed.size > 0) fresh.upsert([...previewed.values()]);
     index = fresh;
