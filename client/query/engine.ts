@@ -69,6 +69,8 @@ function yieldToEventLoop(): Promise<void> {
 
 /** Longest delay between a pulled batch reaching the index and the view hearing of it. */
 const PREVIEW_BUMP_MS = 250;
+/** Shortest interval between two loading-progress notifications. */
+const PROGRESS_MS = 250;
 /** Contacts per read + index step of the first load. */
 const FIRST_LOAD_CHUNK = 5000;
 
@@ -149,13 +151,16 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     fresh.setFields(freshFields);
     const started = performance.now();
     const first = !ready;
+    let shown = -Infinity; // the first chunk shows at once
     const result = await loadContacts(db, fresh, {
       chunkSize: chunkSizeFor(first),
       closed: () => closed,
       onChunk: async () => {
-        if (!ready) {
+        // Progress re-renders the page: at most every PROGRESS_MS, not per chunk.
+        if (!ready && performance.now() - shown >= PROGRESS_MS) {
           loaded = fresh.size;
           bump();
+          shown = performance.now();
         }
         await yieldToEventLoop();
       },

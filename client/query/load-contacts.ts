@@ -22,8 +22,10 @@ export type LoadResult = {
 
 /** A snapshot is used when at most this share of it changed since (else a full read is as quick). */
 const MAX_CHANGED_SHARE = 0.25;
-/** Changed contacts above which a used snapshot is written again (with the changes in). */
+/** Changed contacts above which a used snapshot is written again (with the changes in)... */
 const REWRITE_AT = 2000;
+/** ...or above this share of it (a small or empty snapshot is cheap to write again). */
+const REWRITE_SHARE = 0.1;
 
 function snapshotInBackground(work: () => Promise<boolean>): Promise<boolean> {
   // A snapshot only speeds up the next start; failing (quota, a closed tab) changes nothing else.
@@ -55,7 +57,7 @@ export async function loadContacts(db: ContactsDB, index: ContactIndex, opts: Lo
       index.remove(changes.gone);
       put(changes.present);
       let written = Promise.resolve(false);
-      if (changes.ids.size > REWRITE_AT) {
+      if (changes.ids.size > Math.min(REWRITE_AT, count * REWRITE_SHARE)) {
         const writer = new SnapshotWriter(db, changes.head);
         written = snapshotInBackground(async () => {
           for (const part of withChanges(snapshot.parts, changes)) await writer.add(part);
