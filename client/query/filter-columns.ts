@@ -18,13 +18,14 @@ import { BUILTIN_FIELD_INFO, kindOfFieldType } from '../../shared/filter/field-l
 import { normalizeText } from '../../shared/search/normalize';
 import { clearBit, setBit, type Bits } from './bitset';
 
-export type NumberColumn = { type: 'number'; field: string; v: Float64Array };
+export type NumberColumn = { type: 'number'; field: string; read: ValueReader; v: Float64Array };
 /** hasMs / hasDay: some slot was ever written with that kind (lets a filter skip the kind test). */
-export type DateColumn = { type: 'date'; field: string; kind: Uint8Array; v: Float64Array; hasMs: boolean; hasDay: boolean };
-export type BoolColumn = { type: 'boolean'; field: string; v: Uint8Array };
+export type DateColumn = { type: 'date'; field: string; read: ValueReader; kind: Uint8Array; v: Float64Array; hasMs: boolean; hasDay: boolean };
+export type BoolColumn = { type: 'boolean'; field: string; read: ValueReader; v: Uint8Array };
 export type SetColumn = {
   type: 'set';
   field: string;
+  read: ValueReader;
   code: Int32Array;
   many: (Int32Array | undefined)[];
   /** Normalised value -> id, and a memo of raw value -> id (-1 when it normalises to ''). */
@@ -40,28 +41,30 @@ export const DATE_EMPTY = 0;
 export const DATE_MS = 1;
 export const DATE_DAY = 2;
 
-/** The stored value a condition on `fieldId` reads (as the shared evaluator's accessor). */
-export function rawValue(c: Contact, fieldId: string): unknown {
+export type ValueReader = (c: Contact) => unknown;
+
+/** Reads the stored value a condition on `fieldId` reads (as the shared evaluator's accessor). */
+export function valueReader(fieldId: string): ValueReader {
   switch (fieldId) {
     case 'name':
-      return c.name;
+      return (c) => c.name;
     case 'email':
-      return c.email;
+      return (c) => c.email;
     case 'phone':
-      return c.phone;
+      return (c) => c.phone;
     case 'createdAt':
-      return c.createdAt;
+      return (c) => c.createdAt;
     case 'lastInteractionAt':
-      return c.lastInteractionAt;
+      return (c) => c.lastInteractionAt;
     case 'campaignOptIn':
-      return c.campaignOptIn;
+      return (c) => c.campaignOptIn;
     case 'labels':
-      return c.labels;
+      return (c) => c.labels;
     case 'conversationCount':
-      return c.conversationCount;
+      return (c) => c.conversationCount;
   }
   const key = fieldId.slice(fieldId.indexOf(':') + 1);
-  return fieldId.startsWith('cf:') ? c.customFields[key] : c.conversationFields[key];
+  return fieldId.startsWith('cf:') ? (c) => c.customFields[key] : (c) => c.conversationFields[key];
 }
 
 type ColumnType = Column['type'];
@@ -95,18 +98,28 @@ export class FilterColumns {
   live: Bits = new Uint32Array(0);
   private cap = 0;
   private columns = new Map<string, Column>();
+  /** The columns' values, for put() (no Map iteration per contact). */
+  private list: Column[] = [];
 
-  /** Keeps a column for every non-text field (built-ins and `fields`), dropping the others. */
+  /**
+   * Builds the built-in columns, keeps the columns of `fields` built so far, drops the others.
+   * A custom field's column is built by the first filter on it (~10 ms at 100k, once): reading
+   * every custom field of every contact while loading would cost ~0.5 us per contact.
+   */
   setFields(fields: readonly FieldDefinition[], contacts: readonly (Contact | undefined)[]): void {
-    const wanted = new Map<string, [string, ColumnType]>();
+    const wanted = new Set<string>();
     const want = (id: string, kind: OperatorKind): void => {
       const type = columnType(kind);
-      if (type) wanted.set(columnKey(id, type), [id, type]);
+      if (type) wanted.add(columnKey(id, type));
     };
     for (const f of BUILTIN_FIELD_INFO) want(f.id, f.kind);
     for (const f of fields) want(`${f.scope === 'contact' ? 'cf' : 'conv'}:${f.key}`, kindOfFieldType(f.type));
     for (const key of [...this.columns.keys()]) if (!wanted.has(key)) this.columns.delete(key);
-    for (const [id, type] of wanted.values()) this.column(id, type, contacts);
+    for (const f of BUILTIN_FIELD_INFO) {
+      const type = columnType(f.kind);
+      if (type) this.column(f.id, type, contacts);
+    }
+    this.list = [...this.columns.values()];
   }
 
   /** The column of a field (built from `contacts` the first time it is asked for). */
@@ -117,9 +130,10 @@ export class FilterColumns {
     col = this.makeColumn(fieldId, type, this.cap);
     for (let slot = 0; slot < contacts.length; slot++) {
       const c = contacts[slot];
-      if (c) this.write(col, slot, rawValue(c, fieldId));
+      if (c) this.write(col, slot, col.read(c));
     }
     this.columns.set(key, col);
+    this.list = [...this.columns.values()];
     return col;
   }
 
@@ -131,7 +145,8 @@ export class FilterColumns {
   put(slot: number, c: Contact): void {
     if (slot >= this.cap) this.grow(slot + 1);
     setBit(this.live, slot);
-    for (const col of this.columns.values()) this.write(col, slot, rawValue(c, col.field));
+    const list = this.list;
+    for (let i = 0; i < list.length; i++) this.write(list[i], slot, list[i].read(c));
   }
 
   drop(slot: number): void {
@@ -142,6 +157,7 @@ export class FilterColumns {
     this.live = new Uint32Array(0);
     this.cap = 0;
     for (const [key, col] of this.columns) this.columns.set(key, this.makeColumn(col.field, col.type, 0));
+    this.list = [...this.columns.values()];
   }
 
   private grow(need: number): void {
@@ -156,19 +172,21 @@ export class FilterColumns {
       copyColumn(col, bigger);
       this.columns.set(key, bigger);
     }
+    this.list = [...this.columns.values()];
     this.cap = cap;
   }
 
   private makeColumn(field: string, type: ColumnType, cap: number): Column {
+    const read = valueReader(field);
     switch (type) {
       case 'number':
-        return { type, field, v: new Float64Array(cap).fill(NaN) };
+        return { type, field, read, v: new Float64Array(cap).fill(NaN) };
       case 'date':
-        return { type, field, kind: new Uint8Array(cap), v: new Float64Array(cap).fill(NaN), hasMs: false, hasDay: false };
+        return { type, field, read, kind: new Uint8Array(cap), v: new Float64Array(cap).fill(NaN), hasMs: false, hasDay: false };
       case 'boolean':
-        return { type, field, v: new Uint8Array(cap) };
+        return { type, field, read, v: new Uint8Array(cap) };
       default:
-        return { type, field, code: new Int32Array(cap), many: [], values: new Map(), raw: new Map() };
+        return { type, field, read, code: new Int32Array(cap), many: [], values: new Map(), raw: new Map() };
     }
   }
 
@@ -201,22 +219,29 @@ export class FilterColumns {
 
   private writeSet(col: SetColumn, slot: number, v: unknown): void {
     if (col.many[slot]) col.many[slot] = undefined;
-    const ids: number[] = [];
     if (typeof v === 'string') {
+      // The usual select value: no list to build.
       const id = idOf(col, v);
-      if (id >= 0) ids.push(id);
-    } else if (Array.isArray(v)) {
+      col.code[slot] = id < 0 ? 0 : id < MASK_IDS ? 1 << id : -2 - id;
+      return;
+    }
+    let mask = 0;
+    let ids: number[] | null = null;
+    if (Array.isArray(v)) {
       for (const x of v) {
         if (typeof x !== 'string') continue;
         const id = idOf(col, x);
-        if (id >= 0 && !ids.includes(id)) ids.push(id);
+        if (id < 0) continue;
+        if (id < MASK_IDS) mask |= 1 << id;
+        else if (!ids) ids = [id];
+        else if (!ids.includes(id)) ids.push(id);
       }
     }
-    let mask = 0;
-    for (const id of ids) mask = id < MASK_IDS ? mask | (1 << id) : LISTED;
-    if (mask !== LISTED) col.code[slot] = mask;
-    else if (ids.length === 1) col.code[slot] = -2 - ids[0];
+    if (!ids) col.code[slot] = mask;
+    else if (mask === 0 && ids.length === 1) col.code[slot] = -2 - ids[0];
     else {
+      // Some id past the mask: list them all (distinct).
+      for (let id = 0; id < MASK_IDS; id++) if (mask & (1 << id)) ids.push(id);
       col.code[slot] = LISTED;
       col.many[slot] = Int32Array.from(ids);
     }
