@@ -35,6 +35,26 @@ export async function readSnapshot(db: ContactsDB): Promise<{ parts: Contact[][]
   });
 }
 
+/**
+ * A snapshot roughly doubles what the contacts take on disk: only write one while the free space
+ * exceeds everything stored so far, so it never takes the room the user's own changes need.
+ */
+export async function roomForSnapshot(): Promise<boolean> {
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<{ usage?: number; quota?: number }> } } }).navigator?.storage;
+  if (!storage?.estimate) return true;
+  try {
+    const { usage = 0, quota = Infinity } = await storage.estimate();
+    return quota - usage > usage;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the snapshot (frees its space; the next start reads every contact). */
+export async function dropSnapshot(db: ContactsDB): Promise<void> {
+  await db.snapshot.clear();
+}
+
 /** The journal's last entry (0 when empty). Read it in the same transaction as the first data read. */
 export async function journalHead(db: ContactsDB): Promise<number> {
   const key = await db.contactsJournal.orderBy(':id').lastKey();
@@ -51,6 +71,9 @@ export async function readChangesSince(db: ContactsDB, upTo: number, limit: numb
   return db.transaction('r', [db.contacts, db.contactsJournal, db.snapshot], async () => {
     const header = await db.snapshot.get(HEADER);
     if (isHeader(header) && header.upTo > upTo) return null;
+    // Each row names at least one id: more rows than the limit is a long session's worth of
+    // writes; reading them all would take longer than reading the contacts.
+    if ((await db.contactsJournal.where(':id').above(upTo).count()) > limit) return null;
     const rows = await db.contactsJournal.where(':id').above(upTo).toArray();
     const ids = new Set<string>();
     for (const row of rows) {

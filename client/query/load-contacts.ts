@@ -4,7 +4,8 @@
 import type { Contact } from '../../shared/schema';
 import type { ContactsDB } from '../db/db';
 import type { ContactIndex } from './contact-index';
-import { journalHead, readChangesSince, readSnapshot, SnapshotWriter, withChanges } from './contact-snapshot';
+import { isQuotaError } from '../db/quota';
+import { dropSnapshot, journalHead, readChangesSince, readSnapshot, roomForSnapshot, SnapshotWriter, withChanges } from './contact-snapshot';
 
 export type LoadOptions = {
   chunkSize: number;
@@ -27,9 +28,13 @@ const REWRITE_AT = 2000;
 /** ...or above this share of it (a small or empty snapshot is cheap to write again). */
 const REWRITE_SHARE = 0.1;
 
-function snapshotInBackground(work: () => Promise<boolean>): Promise<boolean> {
-  // A snapshot only speeds up the next start; failing (quota, a closed tab) changes nothing else.
-  return work().catch(() => false);
+function snapshotInBackground(db: ContactsDB, work: () => Promise<boolean>): Promise<boolean> {
+  // A snapshot only speeds up the next start; failing (a closed tab) changes nothing else, and
+  // when the disk is full its space goes back to the user's data.
+  return work().catch(async (error: unknown) => {
+    if (isQuotaError(error)) await dropSnapshot(db).catch(() => {});
+    return false;
+  });
 }
 
 /** Loads every stored contact into `index` (which must be empty). null: closed meanwhile. */
@@ -59,7 +64,8 @@ export async function loadContacts(db: ContactsDB, index: ContactIndex, opts: Lo
       let written = Promise.resolve(false);
       if (changes.ids.size > Math.min(REWRITE_AT, count * REWRITE_SHARE)) {
         const writer = new SnapshotWriter(db, changes.head);
-        written = snapshotInBackground(async () => {
+        written = snapshotInBackground(db, async () => {
+          if (!(await roomForSnapshot())) return false;
           for (const part of withChanges(snapshot.parts, changes)) await writer.add(part);
           return writer.finish();
         });
@@ -81,8 +87,10 @@ export async function loadContacts(db: ContactsDB, index: ContactIndex, opts: Lo
   });
   const { head, chunk: firstChunk } = await first;
   const writer = new SnapshotWriter(db, head);
-  let writes = Promise.resolve();
   let failed = false;
+  let writes: Promise<void> = roomForSnapshot().then((room) => {
+    failed = !room;
+  });
   let chunk = firstChunk;
   for (;;) {
     if (opts.closed()) return null;
@@ -91,11 +99,15 @@ export async function loadContacts(db: ContactsDB, index: ContactIndex, opts: Lo
     const next = more ? read(chunk[chunk.length - 1].id) : null;
     put(chunk);
     const part = chunk;
-    writes = writes.then(() => (failed ? undefined : writer.add(part))).catch(() => void (failed = true));
+    writes = writes
+      .then(() => (failed ? undefined : writer.add(part)))
+      .catch(() => {
+        failed = true;
+      });
     await opts.onChunk();
     if (!next) break;
     chunk = await next;
   }
-  const written = snapshotInBackground(() => writes.then(() => (failed ? false : writer.finish())));
+  const written = snapshotInBackground(db, () => writes.then(() => (failed ? false : writer.finish())));
   return { source: 'contacts', indexMs, written };
 }
