@@ -257,23 +257,43 @@ async function filterMatching(page: Page, target: number): Promise<{ view: strin
   return best;
 }
 
-/** The outbox is empty: the deletes reached the server (so later measures do not share the CPU with that push). */
-async function waitOutboxEmpty(page: Page, timeoutMs = 120_000): Promise<void> {
-  await page.waitForFunction(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const open = indexedDB.open('all-contacts');
-        open.onerror = () => resolve(false);
-        open.onsuccess = () => {
-          const idb = open.result;
-          const count = idb.transaction('outbox').objectStore('outbox').count();
-          count.onsuccess = () => (idb.close(), resolve(count.result === 0));
-          count.onerror = () => (idb.close(), resolve(false));
-        };
-      }),
-    undefined,
-    { timeout: timeoutMs, polling: 250 },
-  );
+/**
+ * The deletes reached the server and the pull after them is stored (its tombstones; the local
+ * conversation cleanup): the next run and later measures do not share IndexedDB and the CPU with it.
+ */
+async function waitSyncedAfterDelete(page: Page, storedAt: number, timeoutMs = 120_000): Promise<void> {
+  const read = (): Promise<{ outbox: number; lastSyncedAt: number }> =>
+    page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open('all-contacts');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const idb = open.result;
+            const tx = idb.transaction(['outbox', 'meta']);
+            const count = tx.objectStore('outbox').count();
+            const synced = tx.objectStore('meta').get('lastSyncedAt');
+            tx.oncomplete = () => {
+              idb.close();
+              resolve({ outbox: count.result, lastSyncedAt: (synced.result as { value?: number } | undefined)?.value ?? 0 });
+            };
+            tx.onerror = () => (idb.close(), reject(tx.error));
+          };
+        }),
+    );
+  const deadline = Date.now() + timeoutMs;
+  // Wall clock of the delete's commit (the page's clock): the cycle that pushes it starts after.
+  let pendingSeen = await page.evaluate((t) => performance.timeOrigin + t, storedAt);
+  for (;;) {
+    const { outbox, lastSyncedAt } = await read();
+    // A sync cycle pushes, then pulls, then stamps lastSyncedAt: an empty outbox and a stamp after
+    // the outbox was last seen holding the delete = the cycle that pushed it has pulled too.
+    if (outbox > 0) pendingSeen = Date.now();
+    else if (lastSyncedAt > pendingSeen) break;
+    if (Date.now() > deadline) throw new Error('the bulk delete did not sync in time');
+    await page.waitForTimeout(250);
+  }
+  await page.waitForTimeout(1000); // the queued conversation cleanup and the index catch up
 }
 
 /**
@@ -304,7 +324,7 @@ export async function deleteSelected(page: Page, ctx: Ctx, s: Samples, totals: R
     left -= total;
     ctx.log(`  deleted ${total.toLocaleString('en')}: stored ${Math.round(stored.t - t)} ms, gone from the table ${Math.round(gone.t - t)} ms`);
     await waitMark(page, RENDERED_MARK, { after: await goView(page, ''), view: '', total: left }, 60_000);
-    await waitOutboxEmpty(page);
+    await waitSyncedAfterDelete(page, stored.t);
     await clearMarks(page);
   }
 }
