@@ -35,7 +35,7 @@ const customValueArb: fc.Arbitrary<string | number | string[] | null> = fc.oneof
   fc.constantFrom(...WORDS),
   dayKeyArb,
   numberArb,
-  fc.constantFrom('3', ' 4 ', '1e3', 'abc', '0x10', ''),
+  fc.constantFrom('3', ' 4 ', '1e3', 'abc', '0x10', '', '+1 (415) 555-0132'),
   fc.array(fc.oneof(fc.constantFrom(...WORDS), dayKeyArb), { maxLength: 4 }),
 );
 
@@ -53,6 +53,7 @@ const contactArb = (n: number): fc.Arbitrary<Contact> =>
       count: fc.integer({ min: 0, max: 5 }),
       labels: fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }),
       name: fc.constantFrom('Ann', 'José Pro', 'vip', ''),
+      phone: fc.constantFrom('', '+14155550132', '+442071234567'),
       custom: fc.dictionary(fc.constantFrom(...KEYS), customValueArb, { maxKeys: 4 }),
       conv: fc.dictionary(fc.constantFrom(...KEYS), customValueArb, { maxKeys: 4 }),
     })
@@ -60,6 +61,7 @@ const contactArb = (n: number): fc.Arbitrary<Contact> =>
       makeContact({
         id: testId(n),
         name: r.name,
+        phone: r.phone,
         createdAt: r.createdAt,
         lastInteractionAt: r.last,
         campaignOptIn: r.optIn,
@@ -92,7 +94,7 @@ function valueFor(operator: Operator): fc.Arbitrary<FilterValue> {
       case 'equals':
       case 'not_equals':
       case 'starts_with':
-        return fc.constantFrom('pro', 'jos', 'a', 'vip', '2026-0', '3', ' ', 'ß');
+        return fc.constantFrom('pro', 'jos', 'a', 'vip', '2026-0', '3', ' ', 'ß', '415-555', '+1 (415', '+14155');
       case 'eq':
       case 'neq':
       case 'gt':

@@ -1,12 +1,12 @@
 // A filter group (D6) as a bit set of slots, from the columns (filter-columns.ts): each
-// condition is one pass over a typed array; AND / ANY combine whole words. Conditions without
-// a column (text) or with a day range the columns cannot express run the shared evaluator, only
+// condition is one pass over a column; AND / ANY combine whole words. Conditions the columns
+// cannot express (a phone compared by digits, an odd day range) run the shared evaluator, only
 // on the slots still undecided. Results equal compileFilter's (filter-bits.test.ts proves it).
 import type { Contact, FilterCondition, FilterGroup } from '../../shared/schema';
 import { compileFilter, dayRange, type ContactPredicate, type FilterContext } from '../../shared/filter/evaluate';
 import { findFilterField } from '../../shared/filter/field-list';
 import { validateCondition } from '../../shared/filter/validate';
-import { normalizeText } from '../../shared/search/normalize';
+import { isPhoneLike, normalizeText, phoneDigits } from '../../shared/search/normalize';
 import type { Bits } from './bitset';
 import { DATE_DAY, DATE_EMPTY, DATE_MS, dayNumber, LISTED, MASK_IDS, type Column, type DateColumn, type FilterColumns, type SetColumn } from './filter-columns';
 
@@ -185,8 +185,43 @@ function boolFiller(v: Uint8Array, on: boolean): Filler {
   };
 }
 
+/** Text conditions on the normalised strings, or a phone field's digits for a phone-like value. */
+function textFiller(v: (string | null)[], cond: FilterCondition, digits: boolean): Filler {
+  const op = cond.operator;
+  let test: (t: string | null) => boolean;
+  if (op === 'is_empty' || op === 'is_not_empty') {
+    const want = op === 'is_empty';
+    test = (t) => (t === null || t === '') === want;
+  } else {
+    const q = digits ? phoneDigits(cond.value as string) : normalizeText(cond.value as string);
+    test =
+      op === 'contains' ? (t) => t !== null && t.includes(q)
+      : op === 'not_contains' ? (t) => !(t !== null && t.includes(q))
+      : op === 'equals' ? (t) => t === q
+      : op === 'not_equals' ? (t) => t !== q
+      : (t) => t !== null && t.startsWith(q);
+  }
+  return (out, mask) => {
+    for (let w = 0; w < out.length; w++) {
+      const m = mask[w];
+      let bits = 0;
+      // Strings: only the slots still in the mask are worth a test.
+      if (m !== 0) for (let b = 0, s = w << 5; b < 32; b++, s++) if ((m >>> b) & 1 && test(v[s] ?? null)) bits |= 1 << b;
+      out[w] = bits;
+    }
+  };
+}
+
+/** Does a text condition compare digits (as the evaluator: a phone field and a phone-like value)? */
+function usesDigits(cond: FilterCondition, phone: boolean): boolean {
+  return phone && cond.operator !== 'is_empty' && cond.operator !== 'is_not_empty' && isPhoneLike(cond.value as string);
+}
+
 function columnFiller(col: Column, cond: FilterCondition, ctx: FilterContext): Filler | null {
   switch (col.type) {
+    case 'text':
+    case 'digits':
+      return textFiller(col.v, cond, col.type === 'digits');
     case 'boolean':
       return boolFiller(col.v, cond.operator === 'is_on');
     case 'number':
@@ -205,7 +240,8 @@ export function filterBits(group: FilterGroup, ctx: FilterContext, columns: Filt
   for (const cond of group.conditions) {
     const info = findFilterField(cond.field, ctx.fields);
     if (!info || validateCondition(cond, ctx.fields) !== null) continue; // inactive, as in compileFilter
-    const col = columns.columnFor(info.id, info.kind, contacts);
+    const digits = info.kind === 'text' && usesDigits(cond, info.phone === true);
+    const col = digits ? columns.column(info.id, 'digits', contacts) : columns.columnFor(info.id, info.kind, contacts);
     const filler = col ? columnFiller(col, cond, ctx) : null;
     if (filler) fast.push(filler);
     else slow.push(compileFilter({ match: 'all', conditions: [cond] }, ctx));

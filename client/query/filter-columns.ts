@@ -10,12 +10,13 @@
 //            column), coded per slot in `code`: >= 0 a bit mask of ids below 31 (0 = empty; the
 //            usual case: a few options or labels, and no list objects), <= -2 one id (-2 - code),
 //            -1 a list in `many`.
-// Text conditions have no column: they run the shared evaluator (filter-bits.ts).
+//  - text:   the normalised text, or a phone field's digits (a JS string per slot; built only
+//            once a text filter asks).
 import type { Contact, FieldDefinition, OperatorKind } from '../../shared/schema';
 import { isDayKey } from '../../shared/filter/days';
 import { rawNumber } from '../../shared/filter/evaluate';
 import { BUILTIN_FIELD_INFO, kindOfFieldType } from '../../shared/filter/field-list';
-import { normalizeText } from '../../shared/search/normalize';
+import { normalizeText, phoneDigits } from '../../shared/search/normalize';
 import { clearBit, setBit, type Bits } from './bitset';
 
 export type NumberColumn = { type: 'number'; field: string; read: ValueReader; v: Float64Array };
@@ -32,7 +33,9 @@ export type SetColumn = {
   values: Map<string, number>;
   raw: Map<string, number>;
 };
-export type Column = NumberColumn | DateColumn | BoolColumn | SetColumn;
+/** The value as text, normalised ('text') or as phone digits ('digits'), as the evaluator's text conditions read it; null when none. */
+export type TextColumn = { type: 'text' | 'digits'; field: string; read: ValueReader; v: (string | null)[] };
+export type Column = NumberColumn | DateColumn | BoolColumn | SetColumn | TextColumn;
 
 /** Ids below this fit a slot's bit mask. */
 export const MASK_IDS = 31;
@@ -67,7 +70,7 @@ export function valueReader(fieldId: string): ValueReader {
   return fieldId.startsWith('cf:') ? (c) => c.customFields[key] : (c) => c.conversationFields[key];
 }
 
-type ColumnType = Column['type'];
+export type ColumnType = Column['type'];
 
 function columnType(kind: OperatorKind): ColumnType | null {
   switch (kind) {
@@ -80,7 +83,7 @@ function columnType(kind: OperatorKind): ColumnType | null {
     case 'label':
       return 'set';
     default:
-      return null;
+      return 'text';
   }
 }
 
@@ -117,7 +120,7 @@ export class FilterColumns {
     for (const key of [...this.columns.keys()]) if (!wanted.has(key)) this.columns.delete(key);
     for (const f of BUILTIN_FIELD_INFO) {
       const type = columnType(f.kind);
-      if (type) this.column(f.id, type, contacts);
+      if (type && type !== 'text') this.column(f.id, type, contacts);
     }
     this.list = [...this.columns.values()];
   }
@@ -185,6 +188,9 @@ export class FilterColumns {
         return { type, field, read, kind: new Uint8Array(cap), v: new Float64Array(cap).fill(NaN), hasMs: false, hasDay: false };
       case 'boolean':
         return { type, field, read, v: new Uint8Array(cap) };
+      case 'text':
+      case 'digits':
+        return { type, field, read, v: [] };
       default:
         return { type, field, read, code: new Int32Array(cap), many: [], values: new Map(), raw: new Map() };
     }
@@ -214,6 +220,12 @@ export class FilterColumns {
         return;
       case 'set':
         this.writeSet(col, slot, v);
+        return;
+      case 'text':
+      case 'digits': {
+        const t = typeof v === 'string' ? v : typeof v === 'number' ? String(v) : Array.isArray(v) ? v.join(' ') : null;
+        col.v[slot] = t === null ? null : col.type === 'text' ? normalizeText(t) : phoneDigits(t);
+      }
     }
   }
 
@@ -279,5 +291,9 @@ function copyColumn(from: Column, to: Column): void {
     case 'set':
       (to as SetColumn).code.set(from.code);
       Object.assign(to, { many: from.many, values: from.values, raw: from.raw });
+      return;
+    case 'text':
+    case 'digits':
+      (to as TextColumn).v = from.v;
   }
 }
