@@ -111,12 +111,13 @@ export class FilterColumns {
    */
   setFields(fields: readonly FieldDefinition[], contacts: readonly (Contact | undefined)[]): void {
     const wanted = new Set<string>();
-    const want = (id: string, kind: OperatorKind): void => {
+    const want = (id: string, kind: OperatorKind, phone: boolean): void => {
       const type = columnType(kind);
       if (type) wanted.add(columnKey(id, type));
+      if (phone) wanted.add(columnKey(id, 'digits'));
     };
-    for (const f of BUILTIN_FIELD_INFO) want(f.id, f.kind);
-    for (const f of fields) want(`${f.scope === 'contact' ? 'cf' : 'conv'}:${f.key}`, kindOfFieldType(f.type));
+    for (const f of BUILTIN_FIELD_INFO) want(f.id, f.kind, f.phone === true);
+    for (const f of fields) want(`${f.scope === 'contact' ? 'cf' : 'conv'}:${f.key}`, kindOfFieldType(f.type), f.type === 'phone');
     for (const key of [...this.columns.keys()]) if (!wanted.has(key)) this.columns.delete(key);
     for (const f of BUILTIN_FIELD_INFO) {
       const type = columnType(f.kind);
