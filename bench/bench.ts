@@ -19,13 +19,18 @@ export type BenchOptions = {
   /** Use this built app instead of building one (e.g. 'dist' after `npm run build`). */
   dist?: string;
   quick?: boolean;
+  /** Only these measure groups (the initial sync always runs: it fills the device). */
+  only?: readonly MeasureGroup[];
   log?: (line: string) => void;
 };
+
+export const MEASURE_GROUPS = ['cold', 'memory', 'search', 'views', 'edit', 'typing', 'delete-counts', 'csv', 'delete', 'baseline', 'server'] as const;
+export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
 
 export type MeasureRow = Summary & { name: string; goal: string | null; met: boolean | null; samples: number[]; total?: number };
 export type BenchResult = {
   at: string;
-  options: { contacts: number; runs: number; syncRuns: number; quick: boolean };
+  options: { contacts: number; runs: number; syncRuns: number; quick: boolean; only?: MeasureGroup[] };
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; chromium: string; os: string };
   records: number;
   measures: MeasureRow[];
@@ -53,6 +58,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const work = mkdtempSync(join(os.tmpdir(), 'contacts-bench-'));
   const dataDir = join(work, 'data');
   const ctxBase = { contacts: opts.contacts, runs: opts.runs, syncRuns: opts.syncRuns ?? Math.min(opts.runs, 3), log };
+  const want = (group: MeasureGroup): boolean => !opts.only || opts.only.includes(group);
   try {
     let dist = opts.dist;
     if (!dist) {
@@ -75,43 +81,63 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       const ctx: Ctx = { url: server.url, ...ctxBase };
       log('initial sync');
       const { page } = await initialSync(browser, ctx, samples);
-      log('cold start');
-      await coldStart(page, ctx, samples);
-      await memory(page, samples);
-      log('searches');
-      await searches(page, ctx, samples, totals);
-      log('filters, segment, sort, last page');
-      await views(page, ctx, samples, totals);
-      log('inline edit');
-      await inlineEdit(page, ctx, samples);
-      log('typing');
-      await typing(page, ctx, samples);
-      log('select all matching -> delete counts');
-      await deleteCountsMeasure(page, ctx, samples, totals);
-      log('CSV export');
-      await csvExport(page, ctx, samples);
-      log('delete 10k selected (last: it deletes contacts)');
-      await deleteSelected(page, ctx, samples, totals);
+      if (want('cold')) {
+        log('cold start');
+        await coldStart(page, ctx, samples);
+      }
+      if (want('memory')) await memory(page, samples);
+      if (want('search')) {
+        log('searches');
+        await searches(page, ctx, samples, totals);
+      }
+      if (want('views')) {
+        log('filters, segment, sort, last page');
+        await views(page, ctx, samples, totals);
+      }
+      if (want('edit')) {
+        log('inline edit');
+        await inlineEdit(page, ctx, samples);
+      }
+      if (want('typing')) {
+        log('typing');
+        await typing(page, ctx, samples);
+      }
+      if (want('delete-counts')) {
+        log('select all matching -> delete counts');
+        await deleteCountsMeasure(page, ctx, samples, totals);
+      }
+      if (want('csv')) {
+        log('CSV export');
+        await csvExport(page, ctx, samples);
+      }
+      if (want('delete')) {
+        log('delete 10k selected (last: it deletes contacts)');
+        await deleteSelected(page, ctx, samples, totals);
+      }
 
-      log('baseline (SQL LIKE + COUNT + OFFSET over HTTP)');
-      for (let i = 0; i < ctx.runs + 1; i++) {
-        const keep = i > 0; // the first round warms the page cache and the statements
-        for (const { name, q } of SEARCHES) {
-          const { ms, answer } = await askBaseline(baseline.url, `/search?q=${encodeURIComponent(q)}`);
-          if (keep) (baseSamples[`search: ${name}`] ??= []).push(ms);
-          totals[`baseline search: ${name}`] = answer.total;
-        }
-        for (const [name, path] of [['filter: 3 conditions AND', '/all?plan=Pro&days=90'], ['filter: 3 conditions ANY', '/any?plan=Pro&days=90']]) {
-          const { ms, answer } = await askBaseline(baseline.url, path);
-          if (keep) (baseSamples[name] ??= []).push(ms);
-          totals[`baseline ${name}`] = answer.total;
+      if (want('baseline')) {
+        log('baseline (SQL LIKE + COUNT + OFFSET over HTTP)');
+        for (let i = 0; i < ctx.runs + 1; i++) {
+          const keep = i > 0; // the first round warms the page cache and the statements
+          for (const { name, q } of SEARCHES) {
+            const { ms, answer } = await askBaseline(baseline.url, `/search?q=${encodeURIComponent(q)}`);
+            if (keep) (baseSamples[`search: ${name}`] ??= []).push(ms);
+            totals[`baseline search: ${name}`] = answer.total;
+          }
+          for (const [name, path] of [['filter: 3 conditions AND', '/all?plan=Pro&days=90'], ['filter: 3 conditions ANY', '/any?plan=Pro&days=90']]) {
+            const { ms, answer } = await askBaseline(baseline.url, path);
+            if (keep) (baseSamples[name] ??= []).push(ms);
+            totals[`baseline ${name}`] = answer.total;
+          }
         }
       }
 
-      log('server: push and pull');
-      await pushThroughput(server.url, 1000, ctx.runs, samples);
-      await pushThroughput(server.url, 10_000, Math.max(1, Math.min(ctx.runs, 3)), samples);
-      records = await fullPull(server.url, Math.max(1, Math.min(ctx.runs, 3)), samples);
+      if (want('server')) {
+        log('server: push and pull');
+        await pushThroughput(server.url, 1000, ctx.runs, samples);
+        await pushThroughput(server.url, 10_000, Math.max(1, Math.min(ctx.runs, 3)), samples);
+        records = await fullPull(server.url, Math.max(1, Math.min(ctx.runs, 3)), samples);
+      }
     } finally {
       const chromium = browser.version();
       await browser.close();
@@ -129,7 +155,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     });
     return {
       at: new Date().toISOString(),
-      options: { contacts: opts.contacts, runs: opts.runs, syncRuns: ctxBase.syncRuns, quick: Boolean(opts.quick) },
+      options: { contacts: opts.contacts, runs: opts.runs, syncRuns: ctxBase.syncRuns, quick: Boolean(opts.quick), ...(opts.only ? { only: [...opts.only] } : {}) },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',

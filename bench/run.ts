@@ -1,11 +1,12 @@
-// `npm run bench [-- --contacts 100000 --runs 7 --json out.json --quick --dist dist]`
-// Prints min / median / p95 per measure with the goals, writes bench/results/latest.json
-// (unless --quick) and the --json path.
+// `npm run bench [-- --contacts 100000 --runs 7 --json out.json --quick --dist dist --only search,views]`
+// Prints min / median / p95 per measure with the goals, writes bench/results/latest.json (only for
+// a complete run: not --quick, not --only, with --json a different size writes only there) and
+// the --json path.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { runBench } from './bench';
+import { MEASURE_GROUPS, runBench } from './bench';
 import { report } from './report';
 
 const argsSchema = z.object({
@@ -15,6 +16,11 @@ const argsSchema = z.object({
   json: z.string().min(1).optional(),
   dist: z.string().min(1).optional(),
   quick: z.boolean(),
+  only: z
+    .string()
+    .transform((text) => text.split(',').map((g) => g.trim()))
+    .pipe(z.array(z.enum(MEASURE_GROUPS)).min(1))
+    .optional(),
 });
 
 async function main(): Promise<void> {
@@ -26,6 +32,7 @@ async function main(): Promise<void> {
       json: { type: 'string' },
       dist: { type: 'string' },
       quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   const quick = values.quick ?? false;
@@ -43,12 +50,15 @@ async function main(): Promise<void> {
     syncRuns: a['sync-runs'],
     dist: a.dist,
     quick,
+    only: a.only,
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${report(result)}\n`);
   const text = `${JSON.stringify(result, null, 2)}\n`;
-  // The committed latest.json is a full run; quick runs (CI) only write where asked.
-  const targets = [...(quick ? [] : [join('bench', 'results', 'latest.json')]), ...(a.json ? [a.json] : [])];
+  // The committed latest.json is a complete run; quick (CI), partial or other-size runs given a
+  // --json path (e.g. the 1M run) only write there.
+  const complete = !quick && !a.only && !a.json;
+  const targets = [...(complete ? [join('bench', 'results', 'latest.json')] : []), ...(a.json ? [a.json] : [])];
   for (const file of targets) {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
