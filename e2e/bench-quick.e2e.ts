@@ -3,6 +3,7 @@
 // goals are for the full run (`npm run bench`) and are not checked here.
 import { describe, expect, it } from 'vitest';
 import { runBench } from '../bench/bench';
+import { DELETE_MEASURE } from '../bench/browser-measures';
 
 describe('benchmark quick mode', () => {
   it('[issue 9] npm run bench -- --quick: every measure and baseline question produces a finite number', async () => {
@@ -25,6 +26,8 @@ describe('benchmark quick mode', () => {
       'JS heap after load (MB)',
       'server: push 10,000 mutations (mutations/s)',
       'server: full pull over HTTP (s)',
+      'server: full pull, server time (s)',
+      DELETE_MEASURE,
     ]) {
       expect(names).toContain(expected);
     }
