@@ -14,7 +14,7 @@
 //            once a text filter asks).
 import type { Contact, FieldDefinition, OperatorKind } from '../../shared/schema';
 import { isDayKey } from '../../shared/filter/days';
-import { rawNumber } from '../../shared/filter/evaluate';
+import { fieldAccessor, rawNumber } from '../../shared/filter/evaluate';
 import { BUILTIN_FIELD_INFO, kindOfFieldType } from '../../shared/filter/field-list';
 import { normalizeText, phoneDigits } from '../../shared/search/normalize';
 import { clearBit, setBit, type Bits } from './bitset';
@@ -46,29 +46,8 @@ export const DATE_DAY = 2;
 
 export type ValueReader = (c: Contact) => unknown;
 
-/** Reads the stored value a condition on `fieldId` reads (as the shared evaluator's accessor). */
-export function valueReader(fieldId: string): ValueReader {
-  switch (fieldId) {
-    case 'name':
-      return (c) => c.name;
-    case 'email':
-      return (c) => c.email;
-    case 'phone':
-      return (c) => c.phone;
-    case 'createdAt':
-      return (c) => c.createdAt;
-    case 'lastInteractionAt':
-      return (c) => c.lastInteractionAt;
-    case 'campaignOptIn':
-      return (c) => c.campaignOptIn;
-    case 'labels':
-      return (c) => c.labels;
-    case 'conversationCount':
-      return (c) => c.conversationCount;
-  }
-  const key = fieldId.slice(fieldId.indexOf(':') + 1);
-  return fieldId.startsWith('cf:') ? (c) => c.customFields[key] : (c) => c.conversationFields[key];
-}
+/** Reads the stored value a condition on `fieldId` reads: the shared evaluator's own accessor. */
+export const valueReader: (fieldId: string) => ValueReader = fieldAccessor;
 
 export type ColumnType = Column['type'];
 

@@ -20,7 +20,8 @@ export type FilterContext = {
 export type ContactPredicate = (contact: Contact) => boolean;
 type Raw = (c: Contact) => unknown;
 
-function accessor(id: string): Raw {
+/** Reads the stored value a condition on field `id` tests (also used by the client's filter columns). */
+export function fieldAccessor(id: string): Raw {
   switch (id) {
     case 'name':
       return (c) => c.name;
@@ -228,7 +229,7 @@ function compileSet(op: string, value: unknown, raw: Raw): ContactPredicate {
 }
 
 function compileCondition(cond: FilterCondition, info: FilterFieldInfo, ctx: FilterContext): ContactPredicate {
-  const raw = accessor(info.id);
+  const raw = fieldAccessor(info.id);
   switch (info.kind) {
     case 'text':
       return compileText(cond.operator, cond.value, raw, info);
