@@ -4,9 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, startAppServer } from '../e2e/harness';
+import { startAppServer } from '../e2e/harness';
 import { askBaseline, startBaselineServer } from './baseline-server';
-import { coldStart, csvExport, deleteCountsMeasure, deleteSelected, initialSync, inlineEdit, memory, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
+import { chromiumVersion, coldStart, csvExport, deleteCountsMeasure, deleteSelected, initialSync, inlineEdit, memory, removeProfiles, searches, SEARCHES, typing, views, type Ctx, type Samples } from './browser-measures';
 import { goalFor } from './goals';
 import { fullPull, pushThroughput } from './server-measures';
 import { summarize, type Summary } from './stats';
@@ -72,15 +72,17 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
 
     const baseline = await startBaselineServer(dataDir, Date.now());
     const server = await startAppServer({ dataDir, env: { DIST_DIR: dist, PUSH_RATE_PER_SEC: '1000', PUSH_RATE_BURST: '1000' } });
-    const browser = await launchBrowser();
     const samples: Samples = {};
     const totals: Record<string, number> = {};
     const baseSamples: Samples = {};
     let records = 0;
+    let device: Awaited<ReturnType<typeof initialSync>> | null = null;
     try {
       const ctx: Ctx = { url: server.url, ...ctxBase };
       log('initial sync');
-      const { page } = await initialSync(browser, ctx, samples);
+      device = await initialSync(ctx, samples);
+      const { page } = device;
+      Object.assign(ctxBase, { chromium: await chromiumVersion(page) });
       if (want('cold')) {
         log('cold start');
         await coldStart(page, ctx, samples);
@@ -139,11 +141,10 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
         records = await fullPull(server.url, Math.max(1, Math.min(ctx.runs, 3)), samples);
       }
     } finally {
-      const chromium = browser.version();
-      await browser.close();
+      await device?.context.close();
+      removeProfiles();
       await server.stop();
       await baseline.close();
-      Object.assign(ctxBase, { chromium });
     }
 
     const measures = rows(samples, totals);
