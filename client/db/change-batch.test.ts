@@ -151,7 +151,7 @@ describe('[S2] one batch in one transaction = the same mutations one by one', ()
     expect(left.map((c) => c.contactId).sort()).toEqual(contacts.slice(200).flatMap((c) => [c.id, c.id]).sort());
     const gone = convs.filter((c) => doomed.includes(c.contactId)).map((c) => c.id);
     expect(notices.find((n) => n.table === 'conversations')).toMatchObject({ ids: expect.arrayContaining(gone) });
-    expect(notices.find((n) => n.table === 'contacts')).toEqual({ table: 'contacts', ids: doomed });
+    expect(notices.find((n) => n.table === 'contacts')).toEqual({ table: 'contacts', ids: doomed, deleted: true });
     expect(await db.bases.count()).toBe(200); // each deleted contact's server version, for undo/rebase
     expect((await db.bases.get(['contacts', doomed[7]]))?.record).toMatchObject({ name: 'Stored' }); // kept, not the edited view
     expect(await db.outbox.count()).toBe(2);

@@ -2,8 +2,11 @@
 // Every write path (local change API, pull) publishes after its transaction commits; the
 // in-memory query index subscribes and re-reads just those ids instead of rebuilding (Q1).
 export type ChangedTable = 'contacts' | 'conversations' | 'fields' | 'segments';
-/** origin 'pull': the records were just stored from the server (the first sync may have shown them already). */
-export type ChangeNotice = { table: ChangedTable; ids: string[]; origin?: 'pull' } | { table: ChangedTable; reset: true };
+/**
+ * origin 'pull': the records were just stored from the server (the first sync may have shown them
+ * already). deleted: the ids were deleted by this write (listeners need not read them back).
+ */
+export type ChangeNotice = { table: ChangedTable; ids: string[]; origin?: 'pull'; deleted?: true } | { table: ChangedTable; reset: true };
 type Listener = (notice: ChangeNotice) => void;
 
 const listeners = new Set<Listener>();

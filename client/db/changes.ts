@@ -48,7 +48,10 @@ export async function applyLocalChanges(db: ContactsDB, bodies: MutationBody[]):
       // P4: the transaction rolled back as a whole (record, outbox, counter); say why in plain words.
       throw isQuotaError(error) ? new LocalChangeError(QUOTA_MESSAGE, { cause: error }) : error;
     });
+  // Deleted contacts get their own notice, so the query index drops them without reading them back.
+  for (const id of deletedContacts) touched.contacts.delete(id);
   publishTouched(touched);
+  publishChanges({ table: 'contacts', ids: deletedContacts, deleted: true });
   for (const listener of localChangeListeners) listener(db);
   removeConversationsOf(db, deletedContacts);
   return mutations;

@@ -6,7 +6,7 @@ import type { FilterContext } from '../../shared/filter/evaluate';
 import { makeContact, makeField, testId } from '../../shared/filter/test-contact';
 import { publishChanges } from '../db/change-feed';
 import { publishPulled } from '../sync/pulled-feed';
-import { createContact } from '../db/changes';
+import { createContact, deleteContacts } from '../db/changes';
 import { ContactsDB } from '../db/db';
 import { createQueryEngine, type QueryEngine } from './engine';
 import type { ContactQuery } from './types';
@@ -43,6 +43,24 @@ const q = (over: Partial<ContactQuery> = {}): ContactQuery => ({
 const names = (engine: QueryEngine, over: Partial<ContactQuery> = {}): string[] => engine.query(q(over), ctx).rows.map((c) => c.name);
 
 describe('[Q1][S1] query engine over Dexie', () => {
+  it('[V9][Q1] a local delete notice removes the ids at once, without reading them back', async () => {
+    const db = freshDb();
+    await db.contacts.bulkPut([1, 2, 3].map((i) => makeContact({ id: testId(i), name: `P${i}` })));
+    const engine = start(db);
+    await engine.settled();
+    // The notice is trusted: even a row still in Dexie leaves the index (no bulkGet of 10k ids).
+    publishChanges({ table: 'contacts', ids: [testId(1)], deleted: true });
+    await engine.settled();
+    expect(names(engine)).toEqual(['P2', 'P3']);
+    // The real path: deleteContacts publishes the hint after its transaction commits.
+    const id = await createContact(db, { name: 'Gone Soon', email: '', phone: '', avatarUrl: '', campaignOptIn: false, customFields: {} });
+    await engine.settled();
+    expect(names(engine)).toContain('Gone Soon');
+    await deleteContacts(db, [id]);
+    await engine.settled();
+    expect(names(engine)).toEqual(['P2', 'P3']);
+  });
+
   it('[Q1] loads every contact in chunks and becomes ready', async () => {
     const db = freshDb();
     await db.contacts.bulkPut(Array.from({ length: 25 }, (_, i) => makeContact({ id: testId(i + 1), name: `Person ${String(i).padStart(2, '0')}` })));

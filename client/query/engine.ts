@@ -116,6 +116,8 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
   let needReload = true;
   let fieldsDirty = false;
   let dirtyIds = new Set<string>();
+  /** Deleted here (the notice says so): removed from the index without reading them back. */
+  let goneIds = new Set<string>();
   let running: Promise<void> | null = null;
   /** Contacts shown from the network, not stored yet (by id). */
   const previewed = new Map<string, Contact>();
@@ -142,7 +144,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
     else previewTimer = setTimeout(fire, wait);
   };
 
-  const hasWork = (): boolean => needReload || fieldsDirty || dirtyIds.size > 0;
+  const hasWork = (): boolean => needReload || fieldsDirty || dirtyIds.size > 0 || goneIds.size > 0;
 
   async function reload(): Promise<void> {
     if (!ready && options.holdFirstLoad) await options.holdFirstLoad;
@@ -193,6 +195,12 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
       index.remove(gone);
       loaded = index.size;
     }
+    // After any read that started before the delete, so an older copy cannot come back.
+    if (goneIds.size > 0) {
+      index.remove([...goneIds]);
+      goneIds = new Set();
+      loaded = index.size;
+    }
   }
 
   async function drain(): Promise<void> {
@@ -203,6 +211,7 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
           needReload = false;
           fieldsDirty = false;
           dirtyIds = new Set();
+          goneIds = new Set();
           reloading = true;
           try {
             await reload();
@@ -237,6 +246,12 @@ export function createQueryEngine(db: ContactsDB, options: QueryEngineOptions = 
       if ('reset' in notice) {
         needReload = true;
         previewed.clear(); // a full resync pulls everything again
+      } else if (notice.deleted) {
+        for (const id of notice.ids) {
+          dirtyIds.delete(id);
+          previewed.delete(id);
+          goneIds.add(id);
+        }
       } else {
         for (const id of notice.ids) {
           // Stored by the pull as previewed: nothing to re-read (unless a reload may have read past
