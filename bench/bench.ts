@@ -1,7 +1,7 @@
 // `npm run bench` (issue 9): seeds a fresh workspace, starts the production server, drives Debian
 // Chromium and answers the same questions with a server-query baseline in the same run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startAppServer } from '../e2e/harness';
@@ -19,6 +19,10 @@ export type BenchOptions = {
   /** Use this built app instead of building one (e.g. 'dist' after `npm run build`). */
   dist?: string;
   quick?: boolean;
+  /** A data dir made by `npm run seed -- --contacts N --seed 42`, copied instead of seeding (the 1M seed takes minutes). */
+  seeded?: string;
+  /** Measure on once every contact is searchable, while the first sync still stores behind. */
+  skipStored?: boolean;
   /** Only these measure groups (the initial sync always runs: it fills the device). */
   only?: readonly MeasureGroup[];
   log?: (line: string) => void;
@@ -30,7 +34,7 @@ export type MeasureGroup = (typeof MEASURE_GROUPS)[number];
 export type MeasureRow = Summary & { name: string; goal: string | null; met: boolean | null; samples: number[]; total?: number };
 export type BenchResult = {
   at: string;
-  options: { contacts: number; runs: number; syncRuns: number; quick: boolean; only?: MeasureGroup[] };
+  options: { contacts: number; runs: number; syncRuns: number; quick: boolean; only?: MeasureGroup[]; skipStored?: boolean };
   machine: { cpus: number; cpuModel: string; memoryGB: number; node: string; chromium: string; os: string };
   records: number;
   measures: MeasureRow[];
@@ -57,7 +61,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const log = opts.log ?? (() => {});
   const work = mkdtempSync(join(os.tmpdir(), 'contacts-bench-'));
   const dataDir = join(work, 'data');
-  const ctxBase = { contacts: opts.contacts, runs: opts.runs, syncRuns: opts.syncRuns ?? Math.min(opts.runs, 3), log };
+  const ctxBase = { contacts: opts.contacts, runs: opts.runs, syncRuns: opts.syncRuns ?? Math.min(opts.runs, 3), log, skipStored: opts.skipStored };
   const want = (group: MeasureGroup): boolean => !opts.only || opts.only.includes(group);
   try {
     let dist = opts.dist;
@@ -67,8 +71,13 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       run('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'warn'], log);
     }
     if (!existsSync(join(dist, 'index.html'))) throw new Error(`no built app in ${dist} (run npm run build)`);
-    log(`seeding ${opts.contacts.toLocaleString('en-US')} contacts`);
-    run('npm', ['run', '--silent', 'seed', '--', '--contacts', String(opts.contacts), '--seed', '42', '--data-dir', dataDir], log);
+    if (opts.seeded) {
+      log(`copying the seeded workspace in ${opts.seeded}`);
+      cpSync(opts.seeded, dataDir, { recursive: true });
+    } else {
+      log(`seeding ${opts.contacts.toLocaleString('en-US')} contacts`);
+      run('npm', ['run', '--silent', 'seed', '--', '--contacts', String(opts.contacts), '--seed', '42', '--data-dir', dataDir], log);
+    }
 
     const baseline = await startBaselineServer(dataDir, Date.now());
     const server = await startAppServer({ dataDir, env: { DIST_DIR: dist, PUSH_RATE_PER_SEC: '1000', PUSH_RATE_BURST: '1000' } });
@@ -156,7 +165,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
     });
     return {
       at: new Date().toISOString(),
-      options: { contacts: opts.contacts, runs: opts.runs, syncRuns: ctxBase.syncRuns, quick: Boolean(opts.quick), ...(opts.only ? { only: [...opts.only] } : {}) },
+      options: { contacts: opts.contacts, runs: opts.runs, syncRuns: ctxBase.syncRuns, quick: Boolean(opts.quick), ...(opts.only ? { only: [...opts.only] } : {}), ...(opts.skipStored ? { skipStored: true } : {}) },
       machine: {
         cpus: os.cpus().length,
         cpuModel: os.cpus()[0]?.model ?? 'unknown',

@@ -1,4 +1,5 @@
-// `npm run bench [-- --contacts 100000 --runs 7 --json out.json --quick --dist dist --only search,views]`
+// `npm run bench [-- --contacts 100000 --runs 7 --json out.json --quick --dist dist --only search,views
+//   --seeded DATA_DIR --skip-stored]`
 // Prints min / median / p95 per measure with the goals, writes bench/results/latest.json (only for
 // a complete run: not --quick, not --only, with --json a different size writes only there) and
 // the --json path.
@@ -16,6 +17,8 @@ const argsSchema = z.object({
   json: z.string().min(1).optional(),
   dist: z.string().min(1).optional(),
   quick: z.boolean(),
+  seeded: z.string().min(1).optional(),
+  'skip-stored': z.boolean(),
   only: z
     .string()
     .transform((text) => text.split(',').map((g) => g.trim()))
@@ -33,6 +36,8 @@ async function main(): Promise<void> {
       dist: { type: 'string' },
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      seeded: { type: 'string' },
+      'skip-stored': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick ?? false;
@@ -51,13 +56,15 @@ async function main(): Promise<void> {
     dist: a.dist,
     quick,
     only: a.only,
+    seeded: a.seeded,
+    skipStored: a['skip-stored'],
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stdout.write(`${report(result)}\n`);
   const text = `${JSON.stringify(result, null, 2)}\n`;
   // The committed latest.json is a complete run; quick (CI), partial or other-size runs given a
   // --json path (e.g. the 1M run) only write there.
-  const complete = !quick && !a.only && !a.json;
+  const complete = !quick && !a.only && !a.json && !a['skip-stored'];
   const targets = [...(complete ? [join('bench', 'results', 'latest.json')] : []), ...(a.json ? [a.json] : [])];
   for (const file of targets) {
     mkdirSync(dirname(file), { recursive: true });
