@@ -74,8 +74,7 @@ export function createAppServer(opts: AppServerOptions): http.Server {
           (done) => done || trpc(req, res),
           () => res.headersSent || trpc(req, res),
         );
-      }
-      else void trpc(req, res);
+      } else void trpc(req, res);
       return;
     }
     if (pathname.startsWith(INGEST_PATH_PREFIX) || `${pathname}/` === INGEST_PATH_PREFIX) {

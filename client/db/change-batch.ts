@@ -9,7 +9,7 @@ import { validateCustomValue } from '../../shared/values';
 import type { BaseRow, ContactsDB, MutableRecord, MutableTable } from './db';
 import { applyToState, keyString, touchedBy, type RecordState } from './record-apply';
 import { unstoredContact } from './unstored';
-import { viewTable, type Touched } from './view-write';
+import { splitStates, viewTable, type Touched } from './view-write';
 
 /** A change the device refuses to make (invalid input or missing record); nothing was written. */
 export class LocalChangeError extends Error {
@@ -150,13 +150,7 @@ export async function applyBatch(
 
 /** Puts live states and deletes dead ones, all issued at once (conversations: conversation-cleanup.ts). */
 function writeStates(db: ContactsDB, table: MutableTable, states: Map<string, RecordState>, touched: Touched): Promise<unknown>[] {
-  const live: MutableRecord[] = [];
-  const dead: string[] = [];
-  for (const [id, state] of states) {
-    if (state.record && !state.deleted) live.push(state.record);
-    else dead.push(id);
-    touched[table].add(id);
-  }
+  const { live, dead } = splitStates(table, states, touched);
   return [
     live.length ? viewTable(db, table).bulkPut(live) : undefined,
     dead.length ? viewTable(db, table).bulkDelete(dead) : undefined,

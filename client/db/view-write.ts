@@ -14,13 +14,12 @@ export function viewTable(db: ContactsDB, table: MutableTable): Table<MutableRec
   return db[table] as unknown as Table<MutableRecord, string>;
 }
 
-/** Puts live states and deletes dead ones; records every id written in `touched`. */
-export async function writeStates(
-  db: ContactsDB,
+/** Live records to put and dead ids to delete; records every id in `touched`. */
+export function splitStates(
   table: MutableTable,
   states: Map<string, RecordState>,
   touched: Touched,
-): Promise<void> {
+): { live: MutableRecord[]; dead: string[] } {
   const live: MutableRecord[] = [];
   const dead: string[] = [];
   for (const [id, state] of states) {
@@ -28,6 +27,17 @@ export async function writeStates(
     else dead.push(id);
     touched[table].add(id);
   }
+  return { live, dead };
+}
+
+/** Puts live states and deletes dead ones; records every id written in `touched`. */
+export async function writeStates(
+  db: ContactsDB,
+  table: MutableTable,
+  states: Map<string, RecordState>,
+  touched: Touched,
+): Promise<void> {
+  const { live, dead } = splitStates(table, states, touched);
   if (live.length) await viewTable(db, table).bulkPut(live);
   if (dead.length) {
     await viewTable(db, table).bulkDelete(dead);

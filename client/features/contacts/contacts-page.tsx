@@ -114,7 +114,8 @@ export function ContactsPage() {
   // as soon as there is something to show; the progress screen only covers the empty start.
   const firstSyncEmpty = status.firstSync !== null && result.total === 0 && !narrowed;
   // Cold start: a page read straight from Dexie (result.preview) shows before the index is ready.
-  const tableShown = (result.ready || result.preview) && !result.error && result.total > 0 && !firstSyncEmpty;
+  const answered = result.ready || result.preview;
+  const tableShown = answered && !result.error && result.total > 0 && !firstSyncEmpty;
   // Layout effect: runs right after React wrote the result to the DOM, before the browser paints.
   useLayoutEffect(() => {
     markRendered({ view: window.location.search, total: result.total, rows: result.rows.length, firstId: result.rows[0]?.id ?? null, table: tableShown, searchable: result.ready });
@@ -123,7 +124,7 @@ export function ContactsPage() {
   let body: React.ReactNode;
   if (status.firstSync && firstSyncEmpty) body = <FirstSyncProgress received={status.firstSync.received} total={status.firstSync.total} />;
   else if (result.error) body = <StorageErrorAlert error={result.error} />;
-  else if (!result.ready && !result.preview) body = <LoadingContacts loaded={result.loaded} />;
+  else if (!answered) body = <LoadingContacts loaded={result.loaded} />;
   else if (result.total === 0 && !narrowed) body = <NoContacts />;
   else if (result.total === 0) body = <NoMatches onClear={clearFilters} />;
   else
@@ -182,7 +183,7 @@ export function ContactsPage() {
           Storing your workspace on this device: {status.firstSync.received.toLocaleString()} of {status.firstSync.total.toLocaleString()} records
         </Text>
       )}
-      {(result.ready || result.preview) && !firstSyncEmpty && (
+      {answered && !firstSyncEmpty && (
         <PaginationBar
           total={result.total}
           page={view.page}
